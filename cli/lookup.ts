@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
+import { isValidIsoDate, localToday } from '../core/dates';
+import { QueryError, classifyQuery } from '../core/lookup/classify-query';
+import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
+import { RegistryIndex } from '../core/registry/registry-index';
+import { RegistrySchema, type Registry } from '../core/registry/schema';
+import { fail } from './fail';
+
+const USAGE = 'usage: npm run lookup -- <licence number | domain or URL | part of a name> [--json] [--date YYYY-MM-DD] [--registry file]';
+
+function loadRegistry(path: string): Registry {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail(`cannot read the registry ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    fail(`the registry ${path} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = RegistrySchema.safeParse(json);
+  if (!parsed.success) fail(`the registry ${path} does not match the schema:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function describeLicence(l: LicenceWithStatus): string {
+  const when =
+    l.status === 'expired' ? `expired ${-l.daysLeft} days ago` : `${l.status}, ${l.daysLeft} days left`;
+  const lines = [
+    `${l.number}  ${l.holder}`,
+    `  legal representative: ${l.legalRepresentative}`,
+    `  issued ${l.issuedOn}, valid until ${l.validUntil} (${when})`,
+    ...l.services.map((s) => `  service: ${s.name}${s.scope ? `（${s.scope}）` : ''}${s.restrictions ? ` ${s.restrictions}` : ''}`),
+    ...l.sites.map((s) => `  ${s.kind}: ${s.domain} ${s.name}`),
+  ];
+  if (l.sites.length === 0) lines.push('  lists no domains');
+  if (l.history.length > 0) lines.push(`  earlier issues: ${l.history.map((h) => h.issuedOn).join(', ')}`);
+  return lines.join('\n');
+}
+
+function describe(result: LookupResult): string {
+  if (result.type === 'host') {
+    const head = `${result.host}: ${result.verdict}${result.matchedDomain ? ` (listed as ${result.matchedDomain})` : ''}`;
+    return result.licence ? `${head}\n${describeLicence(result.licence)}` : head;
+  }
+  if (result.note) return result.note;
+  if (result.licences.length === 0) return 'no licence in the registry matches';
+  return result.licences.map(describeLicence).join('\n\n');
+}
+
+function toJson(result: LookupResult): object {
+  if (result.type === 'host') {
+    return { verdict: result.verdict, host: result.host, matchedDomain: result.matchedDomain, licence: result.licence };
+  }
+  return { licences: result.licences, ...(result.note ? { note: result.note } : {}) };
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, date: { type: 'string' }, registry: { type: 'string' } },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  const { json, date, registry } = args.values;
+  if (args.positionals.length === 0) fail(USAGE, 2);
+  if (date !== undefined && !isValidIsoDate(date)) fail(`--date must be a calendar date YYYY-MM-DD, not "${date}"`, 2);
+
+  let query;
+  try {
+    query = classifyQuery(args.positionals.join(' '));
+  } catch (error) {
+    if (error instanceof QueryError) fail(`${error.message}\n${USAGE}`, 2);
+    throw error;
+  }
+  const index = new RegistryIndex(loadRegistry(registry ?? new URL('../data/registry.json', import.meta.url).pathname));
+  const result = runLookup(query, index, date ?? localToday());
+  process.stdout.write(json ? `${JSON.stringify(toJson(result), null, 2)}\n` : `${describe(result)}\n`);
+}
+
+main();

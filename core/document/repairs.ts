@@ -1,0 +1,30 @@
+// Repairs for recognition noise inside values. Each one is narrow: it fires only on a shape that a
+// correct document cannot contain.
+
+/** `腾讯云计算、北京、有限责任公司` → `腾讯云计算(北京)有限责任公司`: brackets read as enumeration commas. */
+export function repairBracketsInName(name: string): string {
+  return name.replace(/、(\p{Script=Han}{2,4})、(?=有限|股份|分公司)/gu, '($1)');
+}
+
+const KNOWN_STORES = ['App Store', 'Google Play'];
+
+/** `pp store` → `App Store`: a store name that lost its first letter. */
+export function repairStoreNames(list: string): string {
+  return list
+    .split('、')
+    .map((item) => {
+      const lower = item.trim().toLowerCase();
+      const known = KNOWN_STORES.find((store) => store.toLowerCase() === lower || store.toLowerCase().slice(1) === lower);
+      return known ?? item;
+    })
+    .join('、');
+}
+
+/**
+ * Appends a continuation line to a value broken across lines. A line that only repeats the value's
+ * own ending is a duplicated fragment of the scan (`…万国6号数据中心` then `6号数据中心`) and is dropped.
+ */
+export function appendContinuation(value: string, line: string): string {
+  if (value.length > line.length && value.endsWith(line)) return value;
+  return value + line;
+}

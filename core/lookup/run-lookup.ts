@@ -1,0 +1,46 @@
+import type { Licence } from '../registry/schema';
+import type { RegistryIndex } from '../registry/registry-index';
+import { licenceStatus, type LicenceStatus } from '../verdict/licence-status';
+import { computeVerdict, type Verdict } from '../verdict/verdict';
+import type { Query } from './classify-query';
+
+export type LicenceWithStatus = Licence & { status: LicenceStatus; daysLeft: number };
+
+export type LookupResult =
+  | { type: 'host'; host: string; verdict: Verdict; matchedDomain: string | null; licence: LicenceWithStatus | null }
+  | { type: 'licences'; query: Query; licences: LicenceWithStatus[]; note?: string };
+
+function withStatus(licence: Licence, today: string): LicenceWithStatus {
+  return { ...licence, ...licenceStatus(licence, today) };
+}
+
+/** The same lookup the popup runs and the command line prints. */
+export function runLookup(query: Query, index: RegistryIndex, today: string): LookupResult {
+  switch (query.type) {
+    case 'host': {
+      const result = computeVerdict({ host: query.host, shownLicenceNumbers: [], index, today });
+      return {
+        type: 'host',
+        host: query.host,
+        verdict: result.verdict,
+        matchedDomain: result.matchedDomain,
+        licence: result.licence && withStatus(result.licence, today),
+      };
+    }
+    case 'number': {
+      const licence = index.licence(query.number.canonical);
+      return { type: 'licences', query, licences: licence ? [withStatus(licence, today)] : [] };
+    }
+    case 'filing':
+      return {
+        type: 'licences',
+        query,
+        licences: [],
+        note: 'ICP filings (备案) and public-security filings are not licences; the registry does not hold them.',
+      };
+    case 'serial':
+      return { type: 'licences', query, licences: index.licencesWithSerial(query.serial).map((l) => withStatus(l, today)) };
+    case 'name':
+      return { type: 'licences', query, licences: index.searchNames(query.text).map((l) => withStatus(l, today)) };
+  }
+}
