@@ -8,6 +8,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    browser_specific_settings: { gecko: { id: 'licence-check@example.org', strict_min_version: '115.0' } },
+    browser_specific_settings: {
+      gecko: {
+        id: 'licence-check@example.org',
+        strict_min_version: '115.0',
+        // Nothing leaves the browser: every check runs against the bundled registry.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   },
 });
