@@ -8,6 +8,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    permissions: ['storage', 'webNavigation'],
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['page-scan.js'], all_frames: true, run_at: 'document_idle' },
+    ],
     browser_specific_settings: {
       gecko: {
         id: 'licence-check@example.org',

@@ -1,5 +1,5 @@
 import { isoDate } from '../dates';
-import { regionsNamedIn } from '../grammar/regions';
+import { regionsNamedIn } from './region-names';
 import { scanNumbers } from '../grammar/scan-numbers';
 import type { Service, Site } from '../registry/schema';
 import { chinesePunctuation, cleanLines } from './clean-lines';

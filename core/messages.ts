@@ -1,0 +1,29 @@
+// The extension's one message protocol. Every message is validated with these schemas where it is
+// received; senders import only the types, so the content script carries no zod.
+import * as z from 'zod/mini';
+import { scanNumbers } from './grammar/scan-numbers';
+
+const MAX_FINDINGS = 50;
+
+function isCanonical(finding: { kind: string; canonical: string }): boolean {
+  const found = scanNumbers(finding.canonical);
+  return found.length === 1 && found[0].kind === finding.kind && found[0].canonical === finding.canonical && !found[0].suffix;
+}
+
+export const FindingSchema = z
+  .object({
+    kind: z.enum(['licence', 'icp-filing', 'public-security']),
+    canonical: z.string().check(z.maxLength(64)),
+    suffix: z.optional(z.string().check(z.regex(/^\d{1,3}$/))),
+    context: z.string().check(z.maxLength(200)),
+  })
+  .check(z.refine(isCanonical, 'not a canonical number of its kind'));
+
+/** Content script → background: everything one frame currently shows (replaces its earlier report). */
+export const FindingsMessageSchema = z.object({
+  type: z.literal('findings'),
+  findings: z.array(FindingSchema).check(z.maxLength(MAX_FINDINGS)),
+});
+
+export type Finding = z.infer<typeof FindingSchema>;
+export type FindingsMessage = z.infer<typeof FindingsMessageSchema>;

@@ -1,0 +1,126 @@
+import type { Browser, browser as extensionApi } from 'wxt/browser';
+import { localToday } from '../core/dates';
+import { FindingsMessageSchema } from '../core/messages';
+import type { RegistryIndex } from '../core/registry/registry-index';
+import { BADGES } from '../core/verdict/badge';
+import { computeVerdict, type VerdictResult } from '../core/verdict/verdict';
+import { readItem, TAB_STATES, writeItem } from './storage-items';
+import { shownLicenceNumbers, webHost, type TabStates } from './tab-state';
+
+type ExtensionApi = typeof extensionApi;
+type MessageSender = Browser.runtime.MessageSender;
+
+export interface DetectionEnvironment {
+  browser: ExtensionApi;
+  registry: () => RegistryIndex;
+  today?: () => string;
+}
+
+type ContentSender = MessageSender & { tab: { id: number }; frameId: number; url: string };
+
+/** Only our own content scripts, running in a web page in a real tab, may report findings. */
+function isOwnContentScript(sender: MessageSender, ownId: string): sender is ContentSender {
+  return (
+    sender.id === ownId &&
+    typeof sender.tab?.id === 'number' &&
+    sender.tab.id >= 0 &&
+    typeof sender.frameId === 'number' &&
+    typeof sender.url === 'string' &&
+    webHost(sender.url) !== null
+  );
+}
+
+function tooltip(browser: ExtensionApi, result: VerdictResult, host: string): string {
+  const l = result.licence;
+  return browser.i18n.getMessage(`badge_${result.verdict}`, [host, l?.number ?? '', l?.holder ?? '', l?.validUntil ?? '']);
+}
+
+/**
+ * Keeps each tab's findings (all frames together), and sets the tab's badge from the verdict for its
+ * top-level host. State lives in session storage so that a restarted service worker carries on; every
+ * load and save runs on one promise chain, so no handler sees state before it is loaded or saves over
+ * a newer one.
+ */
+export function startDetection({ browser, registry, today = localToday }: DetectionEnvironment): { idle: () => Promise<void> } {
+  const action = browser.action ?? browser.browserAction;
+  let states: TabStates = {};
+  let chain: Promise<void> = readItem(browser.storage, TAB_STATES).then((stored) => {
+    states = stored;
+  });
+  const queue = (task: () => Promise<void>) => {
+    chain = chain.then(task).catch((error: unknown) => console.error('licence check:', error));
+  };
+
+  async function show(tabId: number): Promise<void> {
+    const state = states[tabId];
+    const host = state ? webHost(state.url) : null;
+    if (!state || !host) {
+      await action.setBadgeText({ tabId, text: '' });
+      return;
+    }
+    const result = computeVerdict({ host, shownLicenceNumbers: shownLicenceNumbers(state), index: registry(), today: today() });
+    const badge = BADGES[result.verdict];
+    await action.setBadgeText({ tabId, text: badge.text });
+    if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    await action.setTitle({ tabId, title: tooltip(browser, result, host) });
+  }
+
+  const update = (tabId: number, change: () => boolean | void) =>
+    queue(async () => {
+      if (change() === false) return;
+      await writeItem(browser.storage, TAB_STATES, states);
+      await show(tabId);
+    });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
+    if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
+    const parsed = FindingsMessageSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    const { tab, frameId, url } = sender;
+    update(tab.id, () => {
+      const state = states[tab.id];
+      if (!state) {
+        // A tab loaded before this worker first saw it: its top frame tells us where it is.
+        if (frameId !== 0) return false;
+        states[tab.id] = { url, frames: {} };
+      } else if (frameId === 0 && webHost(state.url) !== webHost(url)) {
+        // A report still in flight from the page the tab has navigated away from.
+        return false;
+      }
+      states[tab.id].frames[frameId] = parsed.data.findings;
+    });
+    return undefined;
+  });
+
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
+    if (tabId < 0) return;
+    update(tabId, () => {
+      if (frameId === 0) states[tabId] = { url, frames: {} };
+      else if (states[tabId]) delete states[tabId].frames[frameId];
+      else return false;
+    });
+  });
+
+  browser.webNavigation.onHistoryStateUpdated.addListener(({ tabId, frameId, url }) => {
+    if (frameId !== 0 || !states[tabId]) return;
+    update(tabId, () => {
+      states[tabId].url = url;
+    });
+  });
+
+  // A navigation can reset a tab's badge after onCommitted set it; setting it again when the load
+  // completes keeps the two in step.
+  browser.webNavigation.onCompleted.addListener(({ tabId, frameId }) => {
+    if (frameId === 0 && states[tabId]) queue(() => show(tabId));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    queue(async () => {
+      if (!states[tabId]) return;
+      delete states[tabId];
+      await writeItem(browser.storage, TAB_STATES, states);
+    });
+  });
+
+  return { idle: () => chain };
+}

@@ -1,0 +1,36 @@
+// Every storage key the extension uses, with its default and the schema its stored value must pass.
+import * as z from 'zod/mini';
+import { FindingSchema } from '../core/messages';
+import type { TabStates } from './tab-state';
+
+const TabStatesSchema = z.record(
+  z.string(),
+  z.object({ url: z.string(), frames: z.record(z.string(), z.array(FindingSchema)) }),
+);
+
+interface StorageItem<T> {
+  area: 'session' | 'local';
+  key: string;
+  fallback: T;
+  schema: z.ZodMiniType<T>;
+}
+
+/** Per-tab findings; session storage survives a service-worker restart but not a browser restart. */
+export const TAB_STATES: StorageItem<TabStates> = { area: 'session', key: 'tabs', fallback: {}, schema: TabStatesSchema };
+
+type Area = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+export type StorageAreas = Record<StorageItem<unknown>['area'], Area>;
+
+/**
+ * The stored value, or a fresh copy of the item's default when nothing is stored or what is stored fails
+ * its schema (a copy, since callers may change what they get).
+ */
+export async function readItem<T>(areas: StorageAreas, item: StorageItem<T>): Promise<T> {
+  const stored = (await areas[item.area].get(item.key))[item.key];
+  const parsed = item.schema.safeParse(stored);
+  return parsed.success ? parsed.data : structuredClone(item.fallback);
+}
+
+export async function writeItem<T>(areas: StorageAreas, item: StorageItem<T>, value: T): Promise<void> {
+  await areas[item.area].set({ [item.key]: value });
+}
