@@ -1,10 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+
+// The registry bundled into the build. The end-to-end tests build with a registry of their own that adds
+// licences dated relative to the day they run; everything else uses the committed one.
+const registryFile = resolve(process.env.LICENCE_REGISTRY ?? 'data/registry.json');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  alias: { '#registry': registryFile },
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -12,13 +19,15 @@ export default defineConfig({
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page-scan.js'], all_frames: true, run_at: 'document_idle' },
     ],
-    browser_specific_settings: {
-      gecko: {
-        id: 'licence-check@example.org',
-        strict_min_version: '115.0',
-        // Nothing leaves the browser: every check runs against the bundled registry.
-        data_collection_permissions: { required: ['none'] },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'licence-check@example.org',
+          strict_min_version: '115.0',
+          // Nothing leaves the browser: every check runs against the bundled registry.
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
 });

@@ -1,9 +1,6 @@
-import bundledRegistry from '../data/registry.json';
-import { RegistryIndex } from '../core/registry/registry-index';
-import { RegistrySchema } from '../core/registry/schema';
+import { bundledRegistry } from '../lib/bundled-registry';
 import { startDetection } from '../lib/detection';
 
 export default defineBackground(() => {
-  const index = new RegistryIndex(RegistrySchema.parse(bundledRegistry));
-  startDetection({ browser, registry: () => index });
+  startDetection({ browser, registry: bundledRegistry });
 });

@@ -3,9 +3,10 @@ import { localToday } from '../core/dates';
 import { FindingsMessageSchema } from '../core/messages';
 import type { RegistryIndex } from '../core/registry/registry-index';
 import { BADGES } from '../core/verdict/badge';
-import { computeVerdict, type VerdictResult } from '../core/verdict/verdict';
+import type { VerdictResult } from '../core/verdict/verdict';
 import { readItem, TAB_STATES, writeItem } from './storage-items';
-import { shownLicenceNumbers, webHost, type TabStates } from './tab-state';
+import { webHost, type TabStates } from './tab-state';
+import { tabVerdict } from './tab-verdict';
 
 type ExtensionApi = typeof extensionApi;
 type MessageSender = Browser.runtime.MessageSender;
@@ -52,17 +53,15 @@ export function startDetection({ browser, registry, today = localToday }: Detect
   };
 
   async function show(tabId: number): Promise<void> {
-    const state = states[tabId];
-    const host = state ? webHost(state.url) : null;
-    if (!state || !host) {
+    const verdict = tabVerdict(states[tabId], registry(), today());
+    if (!verdict) {
       await action.setBadgeText({ tabId, text: '' });
       return;
     }
-    const result = computeVerdict({ host, shownLicenceNumbers: shownLicenceNumbers(state), index: registry(), today: today() });
-    const badge = BADGES[result.verdict];
+    const badge = BADGES[verdict.result.verdict];
     await action.setBadgeText({ tabId, text: badge.text });
     if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    await action.setTitle({ tabId, title: tooltip(browser, result, host) });
+    await action.setTitle({ tabId, title: tooltip(browser, verdict.result, verdict.host) });
   }
 
   const update = (tabId: number, change: () => boolean | void) =>
