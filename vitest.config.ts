@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 30_000,
   },
 });

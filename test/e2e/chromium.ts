@@ -1,0 +1,134 @@
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROME_BUILD } from './paths';
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+/** Headless Debian Chromium with the e2e build loaded, every host name resolving to 127.0.0.1. */
+export async function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    userDataDir: mkdtempSync(join(tmpdir(), 'licence-e2e-chromium-')),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--host-resolver-rules=MAP * 127.0.0.1',
+    ],
+  });
+}
+
+/**
+ * Runs code in the extension's service worker. Attaches through the DevTools protocol each time the
+ * worker is new, since a worker that Chrome stopped and started again is not seen by Puppeteer's own
+ * target list; waits until the worker's extension APIs are up.
+ */
+export class ExtensionWorker {
+  private attached: { targetId: string; session: CDPSession } | undefined;
+
+  constructor(private readonly browser: Browser) {}
+
+  private browserSession: CDPSession | undefined;
+
+  private async session(): Promise<CDPSession> {
+    // Sessions attached through this one live as long as it does, so it is kept.
+    this.browserSession ??= await this.browser.target().createCDPSession();
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { targetInfos } = await this.browserSession.send('Target.getTargets');
+      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.endsWith('/background.js'));
+      if (target && this.attached?.targetId === target.targetId) return this.attached.session;
+      if (target) {
+        const { sessionId } = await this.browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+        const session = this.browserSession.connection()?.session(sessionId);
+        if (!session) throw new Error('no session for the service worker');
+        // A worker that has just started can be held before its script runs, waiting for a debugger.
+        await session.send('Runtime.runIfWaitingForDebugger');
+        this.attached = { targetId: target.targetId, session };
+        return session;
+      }
+      if (Date.now() > deadline) throw new Error('the extension service worker is not running');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async evaluate<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
+    const session = await this.session();
+    // Polled from here rather than with timers inside a worker that may not be running yet.
+    for (let tries = 0; ; tries++) {
+      const ready = await session.send('Runtime.evaluate', { expression: 'typeof chrome === "object" && !!chrome.action', returnByValue: true });
+      if (ready.result.value === true) break;
+      if (tries > 100) throw new Error('the service worker never got its extension APIs');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const expression = `(${fn.toString()})(...${JSON.stringify(args)})`;
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`in the service worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as R;
+  }
+}
+
+/** Stops every service worker, as Chrome does to an idle one, and waits until it has stopped. */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const session = await page.createCDPSession();
+  await session.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.length > 0 && versions.every((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await session.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await session.detach();
+}
+
+/** The tab that shows `url`, found through webNavigation since the extension has no tabs permission. */
+export async function tabIdOf(worker: ExtensionWorker, url: string): Promise<number> {
+  return worker.evaluate(async (wanted: string) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 });
+      if (frame?.url === wanted) return tab.id!;
+    }
+    throw new Error(`no tab shows ${wanted}`);
+  }, url);
+}
+
+export async function readBadge(worker: ExtensionWorker, tabId: number): Promise<Badge> {
+  return worker.evaluate(async (id: number) => {
+    const [r, g, b] = await chrome.action.getBadgeBackgroundColor({ tabId: id });
+    const hex = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+    return { text: await chrome.action.getBadgeText({ tabId: id }), color: hex, title: await chrome.action.getTitle({ tabId: id }) };
+  }, tabId);
+}
+
+export async function openSite(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  webNavigation: { getFrame(d: { tabId: number; frameId: number }): Promise<{ url: string } | null> };
+  action: {
+    getBadgeText(d: { tabId: number }): Promise<string>;
+    getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]>;
+    getTitle(d: { tabId: number }): Promise<string>;
+    setBadgeText(d: { tabId: number; text: string }): Promise<void>;
+  };
+};

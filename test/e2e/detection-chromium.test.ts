@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistrySchema } from '../../core/registry/schema';
+import { BADGES } from '../../core/verdict/badge';
+import type { Verdict } from '../../core/verdict/verdict';
+import { ExtensionWorker, launchChromium, openSite, readBadge, stopServiceWorkers, tabIdOf, type Badge } from './chromium';
+import { expectedVerdict } from './expected-verdict';
+import { ALL_SITES, CASE_SITES, SEEDED_SITES, type FixtureSite } from './fixture-sites';
+import { E2E_REGISTRY, SCREENSHOTS } from './paths';
+import { startSiteServer } from './site-server';
+import { waitFor } from './wait-for';
+
+const registry = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
+let browser: Browser;
+let worker: ExtensionWorker;
+let server: Awaited<ReturnType<typeof startSiteServer>>;
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await launchChromium();
+  worker = new ExtensionWorker(browser);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const UNLISTED_TITLE = 'is not in the licence registry';
+
+/** Waits for the badge of `verdict`; for `unlisted` (no badge) waits for the tooltip that says so. */
+async function badgeShowing(tabId: number, verdict: Verdict, timeoutMs = 15_000): Promise<Badge> {
+  const want = BADGES[verdict];
+  return waitFor(
+    () => readBadge(worker, tabId),
+    (b) => (verdict === 'unlisted' ? b.text === '' && b.title.includes(UNLISTED_TITLE) : b.text === want.text && b.color === want.color),
+    timeoutMs,
+  );
+}
+
+function expectBadge(badge: Badge, verdict: Verdict) {
+  const want = BADGES[verdict];
+  expect(badge.text).toBe(want.text);
+  if (want.color) expect(badge.color).toBe(want.color);
+  else expect(badge.title).toContain(UNLISTED_TITLE);
+}
+
+async function visit(site: FixtureSite, path = '/'): Promise<{ page: Page; tabId: number }> {
+  const url = server.url(site.host, path);
+  const page = await openSite(browser, url);
+  return { page, tabId: await tabIdOf(worker, url) };
+}
+
+describe('badge in real Chromium', () => {
+  it.each(SEEDED_SITES.map((s) => [s.name, s] as const))('%s', async (_, site) => {
+    const { page, tabId } = await visit(site);
+    const verdict = expectedVerdict(site, registry);
+    expectBadge(await badgeShowing(tabId, verdict), verdict);
+    await page.close();
+  });
+
+  it.each(CASE_SITES.map((s) => [s.name, s] as const))('%s', async (_, site) => {
+    const { page, tabId } = await visit(site);
+    const verdict = expectedVerdict(site, registry);
+    expectBadge(await badgeShowing(tabId, verdict), verdict);
+    await page.screenshot({ path: join(SCREENSHOTS, `chromium-${site.host}.png`) });
+    await page.close();
+  });
+
+  it('covers every verdict of the contract', () => {
+    const shown = new Set(ALL_SITES.map((s) => expectedVerdict(s, registry)));
+    expect([...shown].sort()).toEqual(['claimed', 'expired', 'expiring', 'listed', 'mismatch', 'unknown', 'unlisted']);
+  });
+
+  it('shows the red ✗ on a fraud page showing 渝B2-20210467, with a tooltip naming the real holder', async () => {
+    const { page, tabId } = await visit(CASE_SITES.find((s) => s.host === 'cheap-cars-deal.com')!);
+    const badge = await badgeShowing(tabId, 'mismatch');
+    expect(badge).toEqual({
+      text: '✗',
+      color: '#dc2626',
+      title: 'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
+    });
+    await page.close();
+  });
+
+  it('shows nothing before a late footer arrives, and the verdict after', async () => {
+    const { page, tabId } = await visit(CASE_SITES.find((s) => s.host === 'late-footer.com')!);
+    const early = await badgeShowing(tabId, 'unlisted', 1_500);
+    expectBadge(early, 'unlisted');
+    expectBadge(await badgeShowing(tabId, 'mismatch'), 'mismatch');
+    await page.close();
+  });
+
+  it('follows a single-page app back to a route without the number', async () => {
+    const { page, tabId } = await visit(CASE_SITES.find((s) => s.host === 'spa-shop.com')!);
+    expectBadge(await badgeShowing(tabId, 'mismatch'), 'mismatch');
+    expect(page.url()).toMatch(/\/about$/);
+    await page.evaluate(() => (window as unknown as { route: (p: string, f: string) => void }).route('/', '<p>版权所有</p>'));
+    expectBadge(await badgeShowing(tabId, 'unlisted'), 'unlisted');
+    await page.close();
+  });
+
+  it.each(['huge-page.com', 'mutating-page.com'])('keeps %s responsive while it scans', async (host) => {
+    const { page, tabId } = await visit(CASE_SITES.find((s) => s.host === host)!);
+    expectBadge(await badgeShowing(tabId, 'mismatch'), 'mismatch');
+    await page.evaluate(() => {
+      (window as unknown as { __gaps: number[] }).__gaps.length = 0;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const gaps = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    // A 10 ms heartbeat over three seconds: it kept ticking, and no tick waited long.
+    expect(gaps.length).toBeGreaterThan(100);
+    expect(Math.max(...gaps)).toBeLessThan(250);
+    await page.close();
+  });
+});
+
+describe('service-worker restart', () => {
+  it('keeps the verdict: a restarted worker still knows what the page showed', async () => {
+    const site = CASE_SITES.find((s) => s.host === 'cheap-cars-deal.com')!;
+    const { page, tabId } = await visit(site);
+    expectBadge(await badgeShowing(tabId, 'mismatch'), 'mismatch');
+
+    await stopServiceWorkers(page);
+
+    // A route change wakes a new worker, which must recompute the verdict from what it stored.
+    await page.evaluate(() => history.pushState({}, '', '/after-restart'));
+    worker = new ExtensionWorker(browser);
+    await worker.evaluate((id: number) => chrome.action.setBadgeText({ tabId: id, text: '' }), tabId);
+    await page.evaluate(() => history.pushState({}, '', '/again'));
+    expectBadge(await badgeShowing(tabId, 'mismatch'), 'mismatch');
+    await page.close();
+  });
+});
+
+declare const chrome: { action: { setBadgeText(d: { tabId: number; text: string }): Promise<void> } };

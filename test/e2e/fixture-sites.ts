@@ -1,0 +1,121 @@
+// The sites the end-to-end tests visit: one per case, each served under its own host name.
+import type { Verdict } from '../../core/verdict/verdict';
+
+export interface FixtureSite {
+  /** What the case is, for test names. */
+  name: string;
+  host: string;
+  html: string;
+  /** The verdict the badge must show; `registry` means: work it out from the registry's dates. */
+  expected: Verdict | { registry: string };
+}
+
+function page(title: string, footer: string, extra = ''): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><header><h1>${title}</h1></header><main><p>欢迎光临，精选好车，放心购买。</p></main>${extra}
+<footer>${footer}</footer></body></html>`;
+}
+
+const SEEDED: [string, string][] = [
+  ['maichetong.com.cn', '渝B2-20210467'],
+  ['m.maichetong.com.cn', '渝B2-20210467'],
+  ['autoengine.com', '渝B2-20210467'],
+  ['www.autoengine.com', '渝B2-20210467'],
+  ['dongchedi.com', '渝B2-20210467'],
+  ['m.dongchedi.com', '渝B2-20210467'],
+  ['dcarapi.com', '渝B2-20210467'],
+  ['api.dcarapi.com', '渝B2-20210467'],
+  ['etaoche.cn', '京B2-20190486'],
+  ['www.etaoche.cn', '京B2-20190486'],
+  ['kwaigobuy.com', '川B2-20200036'],
+  ['m.kwaigobuy.com', '川B2-20200036'],
+  ['kwaixiaodian.com', '川B2-20200036'],
+  ['www.kwaixiaodian.com', '川B2-20200036'],
+];
+
+export const SEEDED_SITES: FixtureSite[] = SEEDED.map(([host, number]) => ({
+  name: `seeded ${host}`,
+  host,
+  html: page(host, `增值电信业务经营许可证：${number} 京公网安备11010802020088号`),
+  expected: { registry: number },
+}));
+
+// Keeps the page busy the way a real heavy page is: a heartbeat records the longest gap between its
+// ticks, so a test can tell whether anything (our scan included) blocked the main thread.
+const HEARTBEAT = `<script>
+  window.__gaps = []; let last = performance.now();
+  setInterval(() => { const now = performance.now(); window.__gaps.push(now - last); last = now; }, 10);
+</script>`;
+
+export const CASE_SITES: FixtureSite[] = [
+  { name: 'listed fixture', host: 'listed-fixture.cn', html: page('listed', 'ICP证：沪B2-20250001号'), expected: { registry: '沪B2-20250001' } },
+  { name: 'listed fixture subdomain', host: 'shop.listed-fixture.cn', html: page('listed', ''), expected: { registry: '沪B2-20250001' } },
+  { name: 'expiring fixture', host: 'expiring-fixture.cn', html: page('expiring', '沪B2-20250002'), expected: { registry: '沪B2-20250002' } },
+  { name: 'fraud site borrowing 渝B2-20210467', host: 'cheap-cars-deal.com', html: page('特价车', '经营许可证编号：渝B2-20210467'), expected: 'mismatch' },
+  { name: 'number the registry lacks', host: 'unknown-shop.cn', html: page('商店', 'ICP证：粤B2-20090059号'), expected: 'unknown' },
+  { name: 'no number', host: 'plain-shop.cn', html: page('商店', '京ICP备10046444号-9 版权所有'), expected: 'unlisted' },
+  { name: 'licence that lists no domains', host: 'dongchedi-mall.cn', html: page('懂车帝商城', '渝B2-20230001'), expected: 'claimed' },
+  { name: 'number split across elements', host: 'split-footer.com', html: page('split', '<span>渝B2-</span><span>2021</span><b>0467</b>'), expected: 'mismatch' },
+  { name: 'full-width number', host: 'fullwidth-footer.com', html: page('全角', '增值电信业务经营许可证：渝Ｂ２－２０２１０４６７'), expected: 'mismatch' },
+  {
+    name: 'footer added two seconds after load',
+    host: 'late-footer.com',
+    html: page('late', '', `<script>setTimeout(() => { document.querySelector('footer').innerHTML = '<p>ICP证：渝B2-20210467</p>'; }, 2000);</script>`),
+    expected: 'mismatch',
+  },
+  {
+    name: 'footer in a shadow root',
+    host: 'shadow-footer.com',
+    html: page(
+      'shadow',
+      '<site-footer></site-footer>',
+      `<script>customElements.define('site-footer', class extends HTMLElement {
+        connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<p>经营许可证：<span>渝B2-20210467</span></p>'; }
+      });</script>`,
+    ),
+    expected: 'mismatch',
+  },
+  {
+    name: 'single-page app changing route',
+    host: 'spa-shop.com',
+    html: page(
+      'spa',
+      '',
+      `<script>
+        window.route = (path, footer) => { history.pushState({}, '', path); document.querySelector('footer').innerHTML = footer; };
+        setTimeout(() => route('/about', '<p>ICP证：渝B2-20210467</p>'), 500);
+      </script>`,
+    ),
+    expected: 'mismatch',
+  },
+  {
+    name: 'page of 200,000 nodes',
+    host: 'huge-page.com',
+    html: page(
+      'huge',
+      '经营许可证：渝B2-20210467',
+      `${HEARTBEAT}<div id="grid">${'<div class="item"><span>商品</span><b>¥99</b><i>新</i></div>'.repeat(50_000)}</div>`,
+    ),
+    expected: 'mismatch',
+  },
+  {
+    name: 'page that mutates every frame',
+    host: 'mutating-page.com',
+    html: page(
+      'mutating',
+      '经营许可证：渝B2-20210467',
+      `${HEARTBEAT}<div id="ticker"></div><script>
+        const ticker = document.getElementById('ticker'); let n = 0;
+        const tick = () => { ticker.textContent = '价格 ' + (n++); const el = document.createElement('i'); ticker.append(el); requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      </script>`,
+    ),
+    expected: 'mismatch',
+  },
+];
+
+export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES];
+
+export function siteFor(host: string): FixtureSite | undefined {
+  return ALL_SITES.find((s) => s.host === host);
+}

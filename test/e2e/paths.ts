@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const E2E_BUILD = join(ARTIFACTS, 'e2e-build');
+export const E2E_REGISTRY = join(ARTIFACTS, 'e2e-registry.json');
+export const CHROME_BUILD = join(E2E_BUILD, 'chrome-mv3');
+export const FIREFOX_BUILD = join(E2E_BUILD, 'firefox-mv2');
+export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
