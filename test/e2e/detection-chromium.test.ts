@@ -15,12 +15,14 @@ import { waitFor } from './wait-for';
 const registry = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
 let browser: Browser;
 let worker: ExtensionWorker;
+let extensionId: string;
 let server: Awaited<ReturnType<typeof startSiteServer>>;
 
 beforeAll(async () => {
   server = await startSiteServer();
   browser = await launchChromium();
   worker = new ExtensionWorker(browser);
+  extensionId = await worker.evaluate(() => chrome.runtime.id);
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
 
@@ -67,6 +69,13 @@ describe('badge in real Chromium', () => {
     const verdict = expectedVerdict(site, registry);
     expectBadge(await badgeShowing(tabId, verdict), verdict);
     await page.screenshot({ path: join(SCREENSHOTS, `chromium-${site.host}.png`) });
+    // The popup for that tab, opened in a tab of its own, says the same in words.
+    const popup = await browser.newPage();
+    await popup.setViewport({ width: 420, height: 320 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector(`h1[data-verdict="${verdict}"]`, { timeout: 5_000 });
+    await popup.screenshot({ path: join(SCREENSHOTS, `chromium-popup-${site.host}.png`) });
+    await popup.close();
     await page.close();
   });
 
@@ -136,4 +145,4 @@ describe('service-worker restart', () => {
   });
 });
 
-declare const chrome: { action: { setBadgeText(d: { tabId: number; text: string }): Promise<void> } };
+declare const chrome: { runtime: { id: string }; action: { setBadgeText(d: { tabId: number; text: string }): Promise<void> } };
