@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistrySchema } from '../../core/registry/schema';
+import { BADGES } from '../../core/verdict/badge';
+import { expectedVerdict } from './expected-verdict';
+import { CASE_SITES, SEEDED_SITES } from './fixture-sites';
+import { extensionPage, launchFirefox, readBadge, tabIdOf } from './firefox';
+import { E2E_REGISTRY, SCREENSHOTS } from './paths';
+import { startSiteServer } from './site-server';
+import { waitFor } from './wait-for';
+
+const registry = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
+let browser: Browser;
+let extension: Page;
+let server: Awaited<ReturnType<typeof startSiteServer>>;
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await launchFirefox();
+  extension = await extensionPage(browser);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SITES = [
+  ...SEEDED_SITES.filter((s) => ['maichetong.com.cn', 'm.maichetong.com.cn', 'etaoche.cn', 'www.kwaixiaodian.com'].includes(s.host)),
+  ...CASE_SITES.filter((s) => ['listed-fixture.cn', 'cheap-cars-deal.com', 'split-footer.com', 'dongchedi-mall.cn'].includes(s.host)),
+];
+
+describe('badge in real Firefox ESR', () => {
+  it.each(SITES.map((s) => [s.name, s] as const))('%s', async (_, site) => {
+    const url = server.url(site.host);
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(extension, url);
+    const verdict = expectedVerdict(site, registry);
+    const want = BADGES[verdict];
+    const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === want.text && b.color === want.color);
+    expect(badge.text).toBe(want.text);
+    expect(badge.color).toBe(want.color);
+    if (site.host === 'cheap-cars-deal.com') {
+      expect(badge.title).toBe(
+        'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
+      );
+      const popup = await extensionPage(browser);
+      await popup.evaluate((id: number) => location.assign(`popup.html?tabId=${id}`), tabId).catch(() => undefined);
+      await waitFor(
+        () => popup.evaluate(() => document.querySelector('h1')?.dataset.verdict ?? null).catch(() => null),
+        (v) => v === 'mismatch',
+      );
+      expect(await popup.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Borrowed licence number');
+      await popup.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-cheap-cars-deal.com.png') });
+      await popup.close();
+    }
+    await page.close();
+  });
+});

@@ -1,0 +1,71 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ALL_SITES } from './fixture-sites';
+import { FIREFOX_BUILD } from './paths';
+import type { Badge } from './chromium';
+
+const GECKO_ID = 'licence-check@example.org';
+// A fixed internal UUID, so the test knows the extension's moz-extension:// origin.
+const EXTENSION_UUID = 'b4f0c2de-5a61-4c1e-9d3b-7c2e8a9f1e07';
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** Headless Firefox ESR with the e2e build installed; every fixture host resolves to 127.0.0.1. */
+export async function launchFirefox(): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': ALL_SITES.map((s) => s.host).join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      'dom.security.https_first': false,
+      'intl.locale.requested': 'en-US',
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return browser;
+}
+
+/**
+ * An extension page, from which the extension's own APIs can be called. Loading it switches the tab to
+ * the extension's process, which Puppeteer reports as a detached frame although scripts still run in
+ * it; so the navigation is not awaited, the page's APIs are.
+ */
+export async function extensionPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.goto(`${EXTENSION_ORIGIN}/popup.html`).catch(() => undefined);
+  for (let tries = 0; tries < 100; tries++) {
+    const ready = await page.evaluate(() => typeof browser !== 'undefined' && browser.browserAction !== undefined).catch(() => false);
+    if (ready) return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the extension page did not load');
+}
+
+export async function tabIdOf(extension: Page, url: string): Promise<number> {
+  return extension.evaluate(async (wanted: string) => {
+    for (const tab of await browser.tabs.query({})) {
+      const frame = await browser.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 });
+      if (frame?.url === wanted) return tab.id!;
+    }
+    throw new Error(`no tab shows ${wanted}`);
+  }, url);
+}
+
+export async function readBadge(extension: Page, tabId: number): Promise<Badge> {
+  return extension.evaluate(async (id: number) => {
+    const [r, g, b] = await browser.browserAction.getBadgeBackgroundColor({ tabId: id });
+    const hex = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+    return { text: await browser.browserAction.getBadgeText({ tabId: id }), color: hex, title: await browser.browserAction.getTitle({ tabId: id }) };
+  }, tabId);
+}
+
+declare const browser: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  webNavigation: { getFrame(d: { tabId: number; frameId: number }): Promise<{ url: string } | null> };
+  browserAction: {
+    getBadgeText(d: { tabId: number }): Promise<string>;
+    getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]>;
+    getTitle(d: { tabId: number }): Promise<string>;
+  };
+};
