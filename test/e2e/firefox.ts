@@ -31,8 +31,8 @@ export async function launchFirefox(): Promise<Browser> {
  * the extension's process, which Puppeteer reports as a detached frame although scripts still run in
  * it; so the navigation is not awaited, the page's APIs are.
  */
-export async function extensionPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
+export async function extensionPage(firefox: Browser): Promise<Page> {
+  const page = await firefox.newPage();
   page.goto(`${EXTENSION_ORIGIN}/popup.html`).catch(() => undefined);
   for (let tries = 0; tries < 100; tries++) {
     const ready = await page.evaluate(() => typeof browser !== 'undefined' && browser.browserAction !== undefined).catch(() => false);
