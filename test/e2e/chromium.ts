@@ -2,6 +2,7 @@ import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-c
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { badgeOfTab, tabIdShowing } from './in-extension';
 import { CHROME_BUILD } from './paths';
 
 export interface Badge {
@@ -97,23 +98,12 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
   await session.detach();
 }
 
-/** The tab that shows `url`, found through webNavigation since the extension has no tabs permission. */
 export async function tabIdOf(worker: ExtensionWorker, url: string): Promise<number> {
-  return worker.evaluate(async (wanted: string) => {
-    for (const tab of await chrome.tabs.query({})) {
-      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 });
-      if (frame?.url === wanted) return tab.id!;
-    }
-    throw new Error(`no tab shows ${wanted}`);
-  }, url);
+  return worker.evaluate(tabIdShowing, url);
 }
 
 export async function readBadge(worker: ExtensionWorker, tabId: number): Promise<Badge> {
-  return worker.evaluate(async (id: number) => {
-    const [r, g, b] = await chrome.action.getBadgeBackgroundColor({ tabId: id });
-    const hex = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-    return { text: await chrome.action.getBadgeText({ tabId: id }), color: hex, title: await chrome.action.getTitle({ tabId: id }) };
-  }, tabId);
+  return worker.evaluate(badgeOfTab, tabId);
 }
 
 export async function openSite(browser: Browser, url: string): Promise<Page> {
@@ -121,14 +111,3 @@ export async function openSite(browser: Browser, url: string): Promise<Page> {
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
-
-declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number }[]> };
-  webNavigation: { getFrame(d: { tabId: number; frameId: number }): Promise<{ url: string } | null> };
-  action: {
-    getBadgeText(d: { tabId: number }): Promise<string>;
-    getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]>;
-    getTitle(d: { tabId: number }): Promise<string>;
-    setBadgeText(d: { tabId: number; text: string }): Promise<void>;
-  };
-};

@@ -2,6 +2,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ALL_SITES } from './fixture-sites';
 import { FIREFOX_BUILD } from './paths';
 import type { Badge } from './chromium';
+import { badgeOfTab, tabIdShowing } from './in-extension';
 
 const GECKO_ID = 'licence-check@example.org';
 // A fixed internal UUID, so the test knows the extension's moz-extension:// origin.
@@ -43,29 +44,11 @@ export async function extensionPage(firefox: Browser): Promise<Page> {
 }
 
 export async function tabIdOf(extension: Page, url: string): Promise<number> {
-  return extension.evaluate(async (wanted: string) => {
-    for (const tab of await browser.tabs.query({})) {
-      const frame = await browser.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 });
-      if (frame?.url === wanted) return tab.id!;
-    }
-    throw new Error(`no tab shows ${wanted}`);
-  }, url);
+  return extension.evaluate(tabIdShowing, url);
 }
 
 export async function readBadge(extension: Page, tabId: number): Promise<Badge> {
-  return extension.evaluate(async (id: number) => {
-    const [r, g, b] = await browser.browserAction.getBadgeBackgroundColor({ tabId: id });
-    const hex = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-    return { text: await browser.browserAction.getBadgeText({ tabId: id }), color: hex, title: await browser.browserAction.getTitle({ tabId: id }) };
-  }, tabId);
+  return extension.evaluate(badgeOfTab, tabId);
 }
 
-declare const browser: {
-  tabs: { query(q: object): Promise<{ id?: number }[]> };
-  webNavigation: { getFrame(d: { tabId: number; frameId: number }): Promise<{ url: string } | null> };
-  browserAction: {
-    getBadgeText(d: { tabId: number }): Promise<string>;
-    getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]>;
-    getTitle(d: { tabId: number }): Promise<string>;
-  };
-};
+declare const browser: { browserAction?: object };
