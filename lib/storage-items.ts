@@ -1,6 +1,7 @@
 // Every storage key the extension uses, with its default and the schema its stored value must pass.
 import * as z from 'zod/mini';
 import { FindingSchema } from '../core/messages';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings';
 import type { TabStates } from './tab-state';
 
 const TabStatesSchema = z.record(
@@ -17,6 +18,9 @@ interface StorageItem<T> {
 
 /** Per-tab findings; session storage survives a service-worker restart but not a browser restart. */
 export const TAB_STATES: StorageItem<TabStates> = { area: 'session', key: 'tabs', fallback: {}, schema: TabStatesSchema };
+
+/** The reader's choices from the options page; local storage keeps them across browser restarts. */
+export const SETTINGS: StorageItem<Settings> = { area: 'local', key: 'settings', fallback: DEFAULT_SETTINGS, schema: SettingsSchema };
 
 type Area = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
 export type StorageAreas = Record<StorageItem<unknown>['area'], Area>;

@@ -8,10 +8,21 @@ export interface TabState {
 
 export type TabStates = Record<string, TabState>;
 
+/** What the tab shows, all frames together, each number once (the first frame's quote kept). */
+export function tabFindings(state: TabState): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const findings of Object.values(state.frames)) {
+    for (const f of findings) {
+      const key = `${f.kind} ${f.canonical} ${f.suffix ?? ''}`;
+      if (!seen.has(key)) seen.set(key, f);
+    }
+  }
+  return [...seen.values()];
+}
+
 /** The licence numbers the tab shows, all frames together. */
 export function shownLicenceNumbers(state: TabState): string[] {
-  const numbers = Object.values(state.frames).flatMap((findings) => findings.filter((f) => f.kind === 'licence').map((f) => f.canonical));
-  return [...new Set(numbers)];
+  return [...new Set(tabFindings(state).filter((f) => f.kind === 'licence').map((f) => f.canonical))];
 }
 
 /** The host a verdict is about, or null for pages that are not web pages (new tab, files, extension pages). */

@@ -31,6 +31,11 @@ export class RegistryIndex {
     return this.byNumber.get(number);
   }
 
+  /** How many distinct domains the registry lists. */
+  domainCount(): number {
+    return this.byDomain.size;
+  }
+
   licencesListing(domain: string): Licence[] {
     return this.byDomain.get(domain) ?? [];
   }

@@ -1,48 +1,52 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { TabVerdictView } from '../../components/TabVerdictView';
+import { Popup, type TabView } from '../../components/Popup';
 import { localToday } from '../../core/dates';
 import { bundledRegistry } from '../../lib/bundled-registry';
-import { readItem, TAB_STATES } from '../../lib/storage-items';
+import { loadTranslator } from '../../lib/load-translator';
+import { readItem, SETTINGS, TAB_STATES } from '../../lib/storage-items';
+import { tabFindings } from '../../lib/tab-state';
 import { tabVerdict } from '../../lib/tab-verdict';
-
-const t = (key: string, substitutions?: string[]) => browser.i18n.getMessage(key as never, substitutions);
 
 /** `popup.html?tabId=N` shows tab N (tests open it in a tab); without it, the active tab. */
 async function targetTabId(): Promise<number | undefined> {
-  const requested = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(requested) && requested >= 0 && location.search.includes('tabId=')) return requested;
+  const requested = new URLSearchParams(location.search).get('tabId');
+  if (requested !== null && /^\d+$/.test(requested)) return Number(requested);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active?.id;
 }
 
-type View = { state: 'loading' } | { state: 'not-web' } | { state: 'verdict'; verdict: NonNullable<ReturnType<typeof tabVerdict>> };
-
-function Popup() {
-  const [view, setView] = useState<View>({ state: 'loading' });
-  useEffect(() => {
-    const load = async () => {
-      const tabId = await targetTabId();
-      const states = await readItem(browser.storage, TAB_STATES);
-      const verdict = tabId === undefined ? null : tabVerdict(states[tabId], bundledRegistry(), localToday());
-      setView(verdict ? { state: 'verdict', verdict } : { state: 'not-web' });
-    };
-    void load();
-    const onChanged = (_: unknown, area: string) => {
-      if (area === 'session') void load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-
-  return (
-    <main>
-      {view.state === 'loading' && <p>{t('popup_loading')}</p>}
-      {view.state === 'not-web' && <p>{t('popup_not_web')}</p>}
-      {view.state === 'verdict' && <TabVerdictView host={view.verdict.host} result={view.verdict.result} t={t} />}
-    </main>
-  );
+async function tabView(tabId: number | undefined, today: string): Promise<TabView | null> {
+  if (tabId === undefined) return null;
+  const state = (await readItem(browser.storage, TAB_STATES))[tabId];
+  const verdict = tabVerdict(state, bundledRegistry(), today);
+  return verdict && state ? { ...verdict, findings: tabFindings(state) } : null;
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<Popup />, document.getElementById('app') as HTMLElement);
+async function main(): Promise<void> {
+  const [translator, tabId] = await Promise.all([
+    readItem(browser.storage, SETTINGS).then((settings) => loadTranslator(browser, settings.language)),
+    targetTabId(),
+  ]);
+  document.documentElement.lang = translator.locale;
+  document.title = translator.t('popup_title');
+  const show = async () => {
+    const today = localToday();
+    render(
+      <Popup
+        tab={await tabView(tabId, today)}
+        index={bundledRegistry()}
+        today={today}
+        copy={(text) => navigator.clipboard.writeText(text)}
+        openOptions={() => void browser.runtime.openOptionsPage()}
+        {...translator}
+      />,
+      document.getElementById('app') as HTMLElement,
+    );
+  };
+  await show();
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'session') void show();
+  });
+}
+
+void main();

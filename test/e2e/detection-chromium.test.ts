@@ -71,10 +71,10 @@ describe('badge in real Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, `chromium-${site.host}.png`) });
     // The popup for that tab, opened in a tab of its own, says the same in words.
     const popup = await browser.newPage();
-    await popup.setViewport({ width: 420, height: 320 });
+    await popup.setViewport({ width: 440, height: 900 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector(`h1[data-verdict="${verdict}"]`, { timeout: 5_000 });
-    await popup.screenshot({ path: join(SCREENSHOTS, `chromium-popup-${site.host}.png`) });
+    await popup.screenshot({ path: join(SCREENSHOTS, `chromium-popup-${site.host}.png`), fullPage: true });
     await popup.close();
     await page.close();
   });
@@ -124,6 +124,55 @@ describe('badge in real Chromium', () => {
     expect(gaps.length).toBeGreaterThan(100);
     expect(Math.max(...gaps)).toBeLessThan(250);
     await page.close();
+  });
+});
+
+describe('popup, lookup and options in real Chromium', () => {
+  async function openPopup(query = ''): Promise<Page> {
+    const popup = await browser.newPage();
+    await popup.setViewport({ width: 440, height: 900 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+    await popup.waitForSelector('#lookup');
+    return popup;
+  }
+
+  it.each([
+    ['川B2-20200036', '川B2-20200036', ['成都快购科技有限公司', '杨远熙', 'kwaigobuy.com', 'kwaixiaodian.com']],
+    ['etaoche.cn', '京B2-20190486', ['北京淘车科技有限公司', '王剑炜', '淘车二手车', '北京世纪互联宽带数据中心有限公司']],
+    ['快购', '川B2-20200036', ['成都快购科技有限公司', '腾讯云计算（北京）有限责任公司']],
+  ])('looks up %s by hand and reads the licence', async (query, number, expected) => {
+    const popup = await openPopup();
+    await popup.type('#lookup', query);
+    const result = await popup.waitForSelector(`button.result ::-p-text(${number})`, { timeout: 5_000 });
+    await result!.click();
+    await popup.waitForSelector('article.licence');
+    const text = await popup.$eval('main', (m) => m.textContent ?? '');
+    expect(text).toContain(number);
+    for (const part of expected) expect(text).toContain(part);
+    await popup.screenshot({ path: join(SCREENSHOTS, `chromium-lookup-${query.replace(/[^\w.-]/g, '_')}.png`), fullPage: true });
+    await popup.close();
+  });
+
+  it('switches to Chinese from the options page, and the popup follows', async () => {
+    const { page, tabId } = await visit(CASE_SITES.find((s) => s.host === 'cheap-cars-deal.com')!);
+    await badgeShowing(tabId, 'mismatch');
+    const options = await browser.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.waitForSelector('#language');
+    expect(await options.$eval('main', (m) => m.textContent)).toContain('Licences6');
+    await options.select('#language', 'zh_CN');
+    await options.waitForSelector('::-p-text(已保存)');
+    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-zh_CN.png'), fullPage: true });
+
+    const popup = await openPopup(`?tabId=${tabId}`);
+    await popup.waitForSelector('h1[data-verdict="mismatch"]');
+    expect(await popup.$eval('h1', (h) => h.textContent)).toBe('冒用他人许可证编号');
+    expect(await popup.$eval('main', (m) => m.textContent)).toContain('该许可证实际覆盖的域名');
+    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-cheap-cars-deal.com.png'), fullPage: true });
+
+    await options.select('#language', 'auto');
+    await options.waitForSelector('::-p-text(Saved)');
+    await Promise.all([popup.close(), options.close(), page.close()]);
   });
 });
 

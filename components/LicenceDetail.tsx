@@ -1,0 +1,106 @@
+import type { Licence } from '../core/registry/schema';
+import { licenceStatus } from '../core/verdict/licence-status';
+import type { Translator } from '../lib/i18n';
+import { CopyButton } from './CopyButton';
+import { formatDate, validityNote } from './format';
+
+// The regulator's system where anyone can confirm a licence by its number.
+export const REGULATOR_URL = 'https://tsm.miit.gov.cn/';
+
+export interface LicenceDetailProps extends Translator {
+  licence: Licence;
+  today: string;
+  /** The registry domain that covers the visited host, to show how this site is listed. */
+  matchedDomain?: string | null;
+  copy: (text: string) => Promise<void>;
+}
+
+/** Everything the registry knows of one licence, in the order a person checking it asks. */
+export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }: LicenceDetailProps) {
+  const { status, daysLeft } = licenceStatus(licence, today);
+  const thisSite = matchedDomain ? licence.sites.filter((s) => s.domain === matchedDomain) : [];
+  return (
+    <article class="licence" aria-label={licence.number}>
+      <div class="number-row">
+        <strong class="number">{licence.number}</strong>
+        <CopyButton text={licence.number} t={t} copy={copy} />
+      </div>
+      <p>
+        <a href={REGULATOR_URL} target="_blank" rel="noopener noreferrer">
+          {t('verify_link')}
+        </a>
+      </p>
+      <dl>
+        <dt>{t('field_holder')}</dt>
+        <dd>{licence.holder}</dd>
+        <dt>{t('field_legal_representative')}</dt>
+        <dd>{licence.legalRepresentative}</dd>
+        <dt>{t('field_issued_on')}</dt>
+        <dd>{formatDate(licence.issuedOn, locale)}</dd>
+        <dt>{t('field_valid_until')}</dt>
+        <dd>
+          {formatDate(licence.validUntil, locale)}
+          <div class={`status status-${status}`}>{validityNote(status, daysLeft, t)}</div>
+        </dd>
+        <dt>{t('field_services')}</dt>
+        <dd>
+          <ul class="plain">
+            {licence.services.map((s) => (
+              <li key={s.name}>
+                {s.name}
+                {s.scope && `（${s.scope}）`}
+                {s.restrictions && <div class="muted">{s.restrictions}</div>}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      {thisSite.length > 0 && (
+        <section>
+          <h2>{t('section_this_site')}</h2>
+          {thisSite.map((site) => (
+            <dl key={`${site.kind} ${site.domain}`}>
+              <dt>{t('field_site_name')}</dt>
+              <dd>
+                {site.name} · {t(`kind_${site.kind}`)} · {site.domain}
+              </dd>
+              <dt>{t('field_server_location')}</dt>
+              <dd>{site.serverLocation}</dd>
+              <dt>{t('field_access_provider')}</dt>
+              <dd>{site.accessProvider}</dd>
+            </dl>
+          ))}
+        </section>
+      )}
+      <section>
+        <h2>{t('section_covers')}</h2>
+        {licence.sites.length === 0 ? (
+          <p>{t('covers_none')}</p>
+        ) : (
+          <ul class="plain domains">
+            {licence.sites.map((site) => (
+              <li key={`${site.kind} ${site.domain}`}>
+                <code>{site.domain}</code> {site.name} ({t(`kind_${site.kind}`)})
+                <div class="muted">
+                  {site.serverLocation} · {site.accessProvider}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {licence.history.length > 0 && (
+        <section>
+          <h2>{t('section_history')}</h2>
+          <ul class="plain">
+            {licence.history.map((h) => (
+              <li key={h.issuedOn}>
+                {t('history_entry', [formatDate(h.issuedOn, locale), formatDate(h.validUntil, locale), h.legalRepresentative, h.sites.length])}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

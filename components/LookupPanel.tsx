@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'preact/hooks';
+import { QueryError, classifyQuery } from '../core/lookup/classify-query';
+import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
+import type { RegistryIndex } from '../core/registry/registry-index';
+import type { Licence } from '../core/registry/schema';
+import type { Translate } from '../lib/i18n';
+
+type Outcome = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'result'; result: LookupResult };
+
+function lookUp(query: string, index: RegistryIndex, today: string): Outcome {
+  if (!query.trim()) return { kind: 'empty' };
+  try {
+    return { kind: 'result', result: runLookup(classifyQuery(query), index, today) };
+  } catch (error) {
+    if (error instanceof QueryError) return { kind: 'invalid' };
+    throw error;
+  }
+}
+
+function ResultButton({ licence, t, onOpen }: { licence: LicenceWithStatus; t: Translate; onOpen: (l: Licence) => void }) {
+  return (
+    <button type="button" class="result" onClick={() => onOpen(licence)}>
+      <strong>{licence.number}</strong> <span>{licence.holder}</span>{' '}
+      <span class={`status status-${licence.status}`}>{t(`status_${licence.status}`)}</span>
+    </button>
+  );
+}
+
+/** Manual lookup by number (any spelling), domain or URL, or part of a holder or site name; no network. */
+export function LookupPanel({ index, today, t, onOpen }: { index: RegistryIndex; today: string; t: Translate; onOpen: (l: Licence) => void }) {
+  const [query, setQuery] = useState('');
+  const outcome = useMemo(() => lookUp(query, index, today), [query, index, today]);
+  return (
+    <section class="lookup">
+      <label for="lookup">{t('lookup_label')}</label>
+      <input
+        id="lookup"
+        type="search"
+        autocomplete="off"
+        spellcheck={false}
+        placeholder={t('lookup_placeholder')}
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      <div role="status" aria-live="polite" class="lookup-results">
+        {outcome.kind === 'invalid' && <p>{t('lookup_invalid')}</p>}
+        {outcome.kind === 'result' && outcome.result.type === 'host' && (
+          <>
+            <p>
+              <code>{outcome.result.host}</code>: {t(`verdict_${outcome.result.verdict}`)}
+            </p>
+            {outcome.result.licence && <ResultButton licence={outcome.result.licence} t={t} onOpen={onOpen} />}
+          </>
+        )}
+        {outcome.kind === 'result' && outcome.result.type === 'licences' && (
+          <>
+            {outcome.result.note && <p>{t('lookup_filing_note')}</p>}
+            {!outcome.result.note && outcome.result.licences.length === 0 && <p>{t('lookup_no_results')}</p>}
+            {outcome.result.licences.length > 0 && (
+              <ul class="plain">
+                {outcome.result.licences.map((l) => (
+                  <li key={l.number}>
+                    <ResultButton licence={l} t={t} onOpen={onOpen} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

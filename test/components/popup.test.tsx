@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type TabView } from '../../components/Popup';
+import type { Finding } from '../../core/messages';
+import { computeVerdict } from '../../core/verdict/verdict';
+import { index, translator } from './render-helpers';
+
+afterEach(cleanup);
+
+const finding = (canonical: string, kind: Finding['kind'] = 'licence', context = `经营许可证：${canonical}`): Finding => ({ kind, canonical, context });
+
+function tabView(host: string, findings: Finding[], today: string): TabView {
+  const shown = findings.filter((f) => f.kind === 'licence').map((f) => f.canonical);
+  return { host, findings, result: computeVerdict({ host, shownLicenceNumbers: shown, index, today }) };
+}
+
+function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en') {
+  const copy = vi.fn(() => Promise.resolve());
+  const openOptions = vi.fn();
+  render(<Popup tab={tab} index={index} today={today} copy={copy} openOptions={openOptions} {...translator(locale)} />);
+  return { copy, openOptions };
+}
+
+const heading = () => screen.getByRole('heading', { level: 1 });
+const text = () => document.body.textContent ?? '';
+
+describe('the popup for each verdict', () => {
+  it('listed: the whole licence, this site on it, history and registry version', () => {
+    renderPopup(tabView('m.maichetong.com.cn', [finding('渝B2-20210467')], '2026-06-01'), '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'Licensed for this site');
+    expect(heading().dataset.verdict).toBe('listed');
+    const page = text();
+    for (const expected of [
+      'Licensed: m.maichetong.com.cn is listed under licence 渝B2-20210467 (重庆万象优车科技有限公司), valid until 2026-10-20.',
+      'The licence covers this site. It says nothing about the goods or the content.',
+      '渝B2-20210467',
+      'Holder重庆万象优车科技有限公司',
+      'Legal representative马骏',
+      'Issued20 May 2026',
+      'Valid until20 October 2026valid, 141 days left',
+      '信息服务业务（仅限互联网信息服务）不含信息搜索查询服务、信息即时交互服务',
+      '在线数据处理与交易处理业务（仅限经营类电子商务）不含网络借贷信息中介类的互联网金融业务',
+      'Site name卖车通 · Website · maichetong.com.cn',
+      'Server location河北省廊坊市安次区云起道与富文道交叉口万国6号数据中心',
+      'Access provider北京火山引擎科技有限公司',
+      'Issued 31 October 2022, valid until 20 October 2026, legal representative 李飞, 2 sites and apps',
+      '渝B2-20210467 Licence · in the registry经营许可证：渝B2-20210467',
+      'Registry version 1 of 22 November 2026',
+    ]) {
+      expect(page).toContain(expected);
+    }
+    expect(screen.getByRole('link', { name: "Confirm on the regulator's licence system (MIIT)" }).getAttribute('href')).toBe('https://tsm.miit.gov.cn/');
+  });
+
+  it('expiring: days left in words', () => {
+    renderPopup(tabView('maichetong.com.cn', [], '2026-08-01'), '2026-08-01');
+    expect(heading()).toHaveProperty('textContent', 'Licence expiring soon');
+    expect(text()).toContain('Valid until20 October 2026expiring, 80 days left');
+    expect(text()).toContain('No licence or filing number was found on this page.');
+  });
+
+  it('expired: days since expiry', () => {
+    renderPopup(tabView('etaoche.cn', [finding('京B2-20190486')], '2026-11-22'), '2026-11-22');
+    expect(heading()).toHaveProperty('textContent', 'Licence expired');
+    expect(text()).toContain('Valid until6 March 2024expired 991 days ago');
+    expect(text()).toContain('Site name淘车二手车 · Website · etaoche.cn');
+  });
+
+  it('mismatch: who holds the number and which domains it really covers', () => {
+    renderPopup(tabView('cheap-cars-deal.com', [finding('渝B2-20210467')], '2026-06-01'), '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'Borrowed licence number');
+    expect(heading().dataset.verdict).toBe('mismatch');
+    const page = text();
+    expect(page).toContain('Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.');
+    expect(page).toContain('Do not pay or enter personal data here.');
+    const covers = screen.getByRole('heading', { name: 'Domains this licence actually covers' }).nextElementSibling as HTMLElement;
+    const langfang = '河北省廊坊市安次区云起道与富文道交叉口万国6号数据中心';
+    expect([...covers.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `maichetong.com.cn 卖车通 (Website)${langfang} · 北京火山引擎科技有限公司`,
+      `autoengine.com 巨懂车 (Website)${langfang} · 北京火山引擎科技有限公司`,
+      `dongchedi.com 懂车帝网站 (Website)${langfang} · 北京火山引擎科技有限公司`,
+      `autoengine.com 巨懂车 (App)${langfang} · 小米应用商店、应用宝、vivo应用商店、oppo应用商店、华为应用商店、App Store`,
+      `dcarapi.com 懂车帝 (App)${langfang} · App Store、华为/鸿蒙、荣耀、oppo等应用商城`,
+    ]);
+    expect(screen.queryByRole('heading', { name: 'This site on the licence' })).toBeNull();
+  });
+
+  it('claimed: the licence lists no domains', () => {
+    renderPopup(tabView('dongchedi-mall.cn', [finding('渝B2-20230001')], '2026-06-01'), '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'Licence shown, site not confirmable');
+    expect(text()).toContain('This licence lists no domains.');
+    expect(text()).toContain('Holder重庆懂车帝科技有限公司');
+  });
+
+  it('unknown: the number is not in the registry, and each kind of number is named', () => {
+    const findings = [finding('粤B2-20090059'), finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号-9'), finding('京公网安备11010802020088', 'public-security')];
+    renderPopup(tabView('unknown-shop.cn', findings, '2026-06-01'), '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'Licence number not in the registry');
+    const shown = screen.getByRole('heading', { name: 'What this page shows' }).nextElementSibling as HTMLElement;
+    expect([...shown.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '粤B2-20090059 Licence · not in the registry经营许可证：粤B2-20090059',
+      '京ICP备10046444 ICP filing (not a licence)京ICP备10046444号-9',
+      '京公网安备11010802020088 Public-security filing经营许可证：京公网安备11010802020088',
+    ]);
+  });
+
+  it('unlisted: says so, with no licence shown', () => {
+    renderPopup(tabView('plain-shop.cn', [], '2026-06-01'), '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'Not in the registry');
+    expect(screen.queryByRole('button', { name: 'Copy number' })).toBeNull();
+  });
+
+  it('a tab that is not a web page', () => {
+    renderPopup(null, '2026-06-01');
+    expect(text()).toContain('This tab is not a website, so there is nothing to check.');
+  });
+
+  it('in Chinese', () => {
+    renderPopup(tabView('cheap-cars-deal.com', [finding('渝B2-20210467')], '2026-06-01'), '2026-06-01', 'zh_CN');
+    expect(heading()).toHaveProperty('textContent', '冒用他人许可证编号');
+    expect(text()).toContain('有效期至2026年10月20日有效，剩余 141 天');
+  });
+
+  it('copies the number and opens the settings', async () => {
+    const { copy, openOptions } = renderPopup(tabView('maichetong.com.cn', [], '2026-06-01'), '2026-06-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy number' }));
+    expect(copy).toHaveBeenCalledWith('渝B2-20210467');
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(openOptions).toHaveBeenCalled();
+  });
+});
+
+describe('manual lookup', () => {
+  const lookup = (query: string) => fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: query } });
+  const results = () => within(screen.getByRole('status')).queryAllByRole('button').map((b) => b.textContent);
+
+  it('by number in any spelling, and opens the detail view', () => {
+    renderPopup(null, '2026-11-22');
+    lookup('川b2 ２０２０００３６');
+    expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']);
+    fireEvent.click(screen.getByRole('button', { name: /川B2-20200036/ }));
+    const page = text();
+    expect(page).toContain('Holder成都快购科技有限公司');
+    expect(page).toContain('Legal representative杨远熙');
+    expect(page).toContain('含文化，不含信息搜索查询服务、信息即时交互服务');
+    expect(page).toContain('kwaigobuy.com 成都快购科技有限公司 (Website)四川省成都高新区益州大道1666号中国电信中国西部信息中心1层 · 腾讯云计算（北京）有限责任公司');
+    fireEvent.click(screen.getByRole('button', { name: '← Back' }));
+    expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
+  });
+
+  it('by domain, giving the verdict for that host', () => {
+    renderPopup(null, '2026-11-22');
+    lookup('etaoche.cn');
+    expect(within(screen.getByRole('status')).getByText('etaoche.cn').parentElement?.textContent).toBe('etaoche.cn: Licence expired');
+    expect(results()).toEqual(['京B2-20190486 北京淘车科技有限公司 expired']);
+  });
+
+  it('by part of a name, and Escape goes back', () => {
+    renderPopup(null, '2026-11-22');
+    lookup('快购');
+    expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']);
+    lookup('懂车帝');
+    expect(results()).toEqual(['渝B2-20230001 重庆懂车帝科技有限公司 valid', '渝B2-20210467 重庆万象优车科技有限公司 expired']);
+    fireEvent.click(screen.getByRole('button', { name: /渝B2-20230001/ }));
+    expect(text()).toContain('This licence lists no domains.');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
+  });
+
+  it('explains what it cannot look up', () => {
+    renderPopup(null, '2026-11-22');
+    lookup('???');
+    expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.');
+    lookup('京ICP备10046444号');
+    expect(screen.getByRole('status').textContent).toBe('ICP filings (备案) and public-security filings are not licences; the registry does not hold them.');
+    lookup('不存在的公司');
+    expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.');
+  });
+});
