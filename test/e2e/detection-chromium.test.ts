@@ -169,6 +169,8 @@ describe('popup, lookup and options in real Chromium', () => {
     expect(await popup.$eval('h1', (h) => h.textContent)).toBe('冒用他人许可证编号');
     expect(await popup.$eval('main', (m) => m.textContent)).toContain('该许可证实际覆盖的域名');
     await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-cheap-cars-deal.com.png'), fullPage: true });
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-dark-cheap-cars-deal.com.png'), fullPage: true });
 
     await options.select('#language', 'auto');
     await options.waitForSelector('::-p-text(Saved)');
