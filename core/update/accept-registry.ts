@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { RegistrySchema, type Registry } from '../registry/schema';
+import { verify } from './signature';
+
+export interface TrustedKey {
+  id: string;
+  name: string;
+  key: CryptoKey;
+}
+
+export type RefusalCode = 'too-large' | 'bad-signature' | 'not-json' | 'schema' | 'not-newer';
+
+export type Acceptance =
+  | { ok: true; registry: Registry; keyId: string }
+  | { ok: false; code: RefusalCode; reason: string };
+
+export interface Candidate {
+  /** The exact bytes received: the signature is checked over these, before anything parses them. */
+  bytes: Uint8Array;
+  signature: string;
+}
+
+/**
+ * The rules every registry update and import passes, in this order: size, signature under a trusted key
+ * over the exact bytes, JSON, schema, and a version strictly newer than the active one.
+ */
+export async function acceptRegistry(
+  candidate: Candidate,
+  context: { subtle: SubtleCrypto; trustedKeys: readonly TrustedKey[]; activeVersion: number; maxBytes: number },
+): Promise<Acceptance> {
+  const { bytes, signature } = candidate;
+  if (bytes.length > context.maxBytes) {
+    return { ok: false, code: 'too-large', reason: `the file is ${bytes.length} bytes, more than the limit of ${context.maxBytes}` };
+  }
+  let signer: TrustedKey | undefined;
+  for (const trusted of context.trustedKeys) {
+    if (await verify(context.subtle, trusted.key, bytes, signature)) {
+      signer = trusted;
+      break;
+    }
+  }
+  if (!signer) {
+    return {
+      ok: false,
+      code: 'bad-signature',
+      reason: 'the signature does not verify under any trusted key (the file was altered, or signed by a key you do not trust)',
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    return { ok: false, code: 'not-json', reason: `the file is not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = RegistrySchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, code: 'schema', reason: `the file does not match the registry schema: ${z.prettifyError(parsed.error)}` };
+  }
+  if (parsed.data.version <= context.activeVersion) {
+    return {
+      ok: false,
+      code: 'not-newer',
+      reason: `version ${parsed.data.version} is not newer than the active version ${context.activeVersion}`,
+    };
+  }
+  return { ok: true, registry: parsed.data, keyId: signer.id };
+}

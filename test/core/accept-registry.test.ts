@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acceptRegistry, type TrustedKey } from '../../core/update/accept-registry';
+import { importPublicKey, sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
+
+const { subtle } = globalThis.crypto;
+const bundled = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
+const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+
+let publisher: CryptoKeyPair;
+let stranger: CryptoKeyPair;
+let trusted: TrustedKey[];
+
+beforeAll(async () => {
+  publisher = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
+  stranger = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
+  const pem = toPem(await subtle.exportKey('spki', publisher.publicKey), 'PUBLIC KEY');
+  trusted = [{ id: 'key-publisher', name: 'publisher', key: (await importPublicKey(subtle, pem))! }];
+});
+
+const context = () => ({ subtle, trustedKeys: trusted, activeVersion: 1, maxBytes: 1_000_000 });
+const signed = async (bytes: Uint8Array, key = publisher.privateKey) => ({ bytes, signature: await sign(subtle, key, bytes) });
+
+describe('accepting a registry', () => {
+  it('accepts a newer registry signed by a trusted key, over its exact bytes', async () => {
+    const result = await acceptRegistry(await signed(encode({ ...bundled, version: 2 })), context());
+    expect(result).toMatchObject({ ok: true, keyId: 'key-publisher', registry: { version: 2 } });
+  });
+
+  it('checks the signature over the exact bytes: reformatting the same JSON breaks it', async () => {
+    const original = await signed(encode({ ...bundled, version: 2 }));
+    const reformatted = encode(JSON.stringify({ ...bundled, version: 2 }, null, 1));
+    expect(await acceptRegistry({ bytes: reformatted, signature: original.signature }, context())).toMatchObject({ ok: false, code: 'bad-signature' });
+  });
+
+  it.each([
+    ['tampered bytes', async () => {
+      const good = await signed(encode({ ...bundled, version: 2 }));
+      const bytes = good.bytes.slice();
+      bytes[bytes.length - 5] ^= 1;
+      return { bytes, signature: good.signature };
+    }, 'bad-signature'],
+    ['a signature by an untrusted key', async () => signed(encode({ ...bundled, version: 2 }), stranger.privateKey), 'bad-signature'],
+    ['a malformed signature', async () => ({ bytes: encode({ ...bundled, version: 2 }), signature: 'not base64!' }), 'bad-signature'],
+    ['an empty signature', async () => ({ bytes: encode({ ...bundled, version: 2 }), signature: '' }), 'bad-signature'],
+    ['the same version', async () => signed(encode({ ...bundled, version: 1 })), 'not-newer'],
+    
+    ['malformed JSON', async () => signed(encode('{"schemaVersion": 1, "version": 2,')), 'not-json'],
+    ['bytes that are not UTF-8', async () => signed(new Uint8Array([0x7b, 0xff, 0x7d])), 'not-json'],
+    ['a schema-invalid file', async () => signed(encode({ ...bundled, version: 2, licences: [{ number: 'nonsense' }] })), 'schema'],
+    ['an oversized file', async () => signed(encode({ ...bundled, version: 2, padding: 'x'.repeat(1_000_000) })), 'too-large'],
+  ])('refuses %s, with a reason', async (_, make, code) => {
+    const result = await acceptRegistry(await make(), context());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe(code);
+      expect(result.reason.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('refuses everything when no key is trusted', async () => {
+    const result = await acceptRegistry(await signed(encode({ ...bundled, version: 2 })), { ...context(), trustedKeys: [] });
+    expect(result).toMatchObject({ ok: false, code: 'bad-signature' });
+  });
+
+  it('refuses an older version than the active one', async () => {
+    const result = await acceptRegistry(await signed(encode({ ...bundled, version: 4 })), { ...context(), activeVersion: 5 });
+    expect(result).toMatchObject({ ok: false, code: 'not-newer', reason: 'version 4 is not newer than the active version 5' });
+  });
+});
