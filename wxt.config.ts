@@ -5,17 +5,20 @@ import { resolve } from 'node:path';
 // The registry bundled into the build. The end-to-end tests build with a registry of their own that adds
 // licences dated relative to the day they run; everything else uses the committed one.
 const registryFile = resolve(process.env.LICENCE_REGISTRY ?? 'data/registry.json');
+// The publishers' public keys the build trusts; the end-to-end tests add a key of their own the same way.
+const trustedKeysFile = resolve(process.env.LICENCE_TRUSTED_KEYS ?? 'data/trusted-keys.json');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  alias: { '#registry': registryFile },
+  alias: { '#registry': registryFile, '#trusted-keys': trustedKeysFile },
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'webNavigation'],
+    permissions: ['storage', 'webNavigation', 'alarms'],
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page-scan.js'], all_frames: true, run_at: 'document_idle' },
     ],

@@ -17,10 +17,10 @@ async function main(): Promise<void> {
   const [registryPath, ...extra] = args.positionals;
   if (!keyPath || !registryPath || extra.length > 0) fail(USAGE, 2);
   let pem: string;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     pem = readFileSync(keyPath, 'utf8');
-    bytes = readFileSync(registryPath);
+    bytes = new Uint8Array(readFileSync(registryPath));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     fail(`cannot read ${e.path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);

@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
+import type { UpdateReply } from '../core/messages';
+import type { PublicKeyEntry } from '../core/update/trusted-keys';
+import type { ActiveRegistry } from '../lib/active-registry';
 import type { Translator } from '../lib/i18n';
-import { LANGUAGES, type Settings } from '../lib/settings';
+import { isAllowedUpdateUrl, LANGUAGES, type Settings } from '../lib/settings';
+import type { UpdateStatus } from '../lib/update-status';
 import { formatDate } from './format';
 
 export interface RegistrySummary {
-  origin: 'bundled';
+  origin: ActiveRegistry['origin'];
+  source: string | null;
   version: number;
   generatedAt: string;
   licences: number;
@@ -13,40 +18,164 @@ export interface RegistrySummary {
 
 export interface OptionsPageProps extends Translator {
   registry: RegistrySummary;
+  status: UpdateStatus;
   settings: Settings;
+  managedUrls: string[];
+  bundledKeys: { id: string; name: string }[];
   save: (settings: Settings) => Promise<void>;
+  checkNow: () => Promise<UpdateReply>;
+  importRegistry: (registry: File, signature: File) => Promise<UpdateReply>;
+  /** The key entry for a PEM, or null when it is not a P-256 public key. */
+  parseKey: (name: string, pem: string) => Promise<PublicKeyEntry | null>;
 }
 
-export function OptionsPage({ registry, settings, save, t, locale }: OptionsPageProps) {
+type Note = { ok: boolean; text: string } | null;
+
+function NoteLine({ id, note }: { id: string; note: Note }) {
+  return (
+    <p id={id} role="status" aria-live="polite" class={note && !note.ok ? 'error' : undefined}>
+      {note?.text}
+    </p>
+  );
+}
+
+function dateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+}
+
+export function OptionsPage(props: OptionsPageProps) {
+  const { registry, status, settings, managedUrls, bundledKeys, save, t, locale } = props;
   // Kept untranslated: saving the language re-renders this page in the new one.
-  const [status, setStatus] = useState<{ saved: true } | { saved: false; error: string } | null>(null);
+  const [saved, setSaved] = useState<{ saved: true } | { saved: false; error: string } | null>(null);
+  const [urlsText, setUrlsText] = useState(settings.updateUrls.join('\n'));
+  const [urlsNote, setUrlsNote] = useState<Note>(null);
+  const [checkNote, setCheckNote] = useState<Note>(null);
+  const [importNote, setImportNote] = useState<Note>(null);
+  const [files, setFiles] = useState<{ registry?: File; signature?: File }>({});
+  const [keyName, setKeyName] = useState('');
+  const [keyPem, setKeyPem] = useState('');
+  const [keyNote, setKeyNote] = useState<Note>(null);
+
   const change = (next: Settings) =>
     save(next).then(
-      () => setStatus({ saved: true }),
-      (error: unknown) => setStatus({ saved: false, error: error instanceof Error ? error.message : String(error) }),
+      () => setSaved({ saved: true }),
+      (error: unknown) => setSaved({ saved: false, error: error instanceof Error ? error.message : String(error) }),
     );
+  const reply = (set: (note: Note) => void) => (r: UpdateReply) => set({ ok: r.ok, text: r.message });
+
+  const saveUrls = () => {
+    const urls = urlsText.split('\n').map((u) => u.trim()).filter(Boolean);
+    const bad = urls.filter((u) => !isAllowedUpdateUrl(u));
+    if (bad.length > 0) {
+      setUrlsNote({ ok: false, text: t('update_urls_invalid', [bad.join(', ')]) });
+      return;
+    }
+    setUrlsNote(null);
+    void change({ ...settings, updateUrls: urls });
+  };
+
+  const addKey = async () => {
+    if (!keyName.trim()) return setKeyNote({ ok: false, text: t('key_needs_name') });
+    const entry = await props.parseKey(keyName.trim(), keyPem);
+    if (!entry) return setKeyNote({ ok: false, text: t('key_invalid') });
+    setKeyNote(null);
+    setKeyName('');
+    setKeyPem('');
+    await change({ ...settings, userKeys: [...settings.userKeys.filter((k) => k.id !== entry.id), entry] });
+  };
+
+  const origin = registry.origin === 'update' ? t('origin_update', [registry.source ?? '']) : t(`origin_${registry.origin}`);
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
       <section>
         <h2>{t('options_registry')}</h2>
-        <dl>
+        <dl id="active-registry">
           <dt>{t('field_origin')}</dt>
-          <dd>{t(`origin_${registry.origin}`)}</dd>
+          <dd data-origin={registry.origin}>{origin}</dd>
           <dt>{t('field_version')}</dt>
-          <dd>{registry.version}</dd>
+          <dd data-version={registry.version}>{registry.version}</dd>
           <dt>{t('field_generated_at')}</dt>
           <dd>{formatDate(registry.generatedAt.slice(0, 10), locale)}</dd>
           <dt>{t('field_licence_count')}</dt>
           <dd>{registry.licences.toLocaleString(locale)}</dd>
           <dt>{t('field_domain_count')}</dt>
           <dd>{registry.domains.toLocaleString(locale)}</dd>
+          <dt>{t('field_last_check')}</dt>
+          <dd id="last-check">
+            {status.lastCheck
+              ? t('check_line', [dateTime(status.lastCheck.at, locale), t(`outcome_${status.lastCheck.outcome.replace('-', '_')}`), status.lastCheck.detail])
+              : t('never')}
+          </dd>
+          <dt>{t('field_last_refusal')}</dt>
+          <dd id="last-refusal">
+            {status.lastRefusal ? t('refusal_line', [dateTime(status.lastRefusal.at, locale), status.lastRefusal.source, status.lastRefusal.reason]) : t('none')}
+          </dd>
         </dl>
       </section>
+
       <section>
         <h2>{t('options_updates')}</h2>
-        <p>{t('options_updates_none')}</p>
+        <label for="update-urls">{t('update_urls_label')}</label>
+        <textarea id="update-urls" rows={3} value={urlsText} onInput={(e) => setUrlsText(e.currentTarget.value)} />
+        {managedUrls.length > 0 && <p>{t('update_urls_managed', [managedUrls.join(', ')])}</p>}
+        <div class="actions">
+          <button type="button" id="save-urls" onClick={saveUrls}>
+            {t('save')}
+          </button>
+          <button type="button" id="check-now" onClick={() => void props.checkNow().then(reply(setCheckNote))}>
+            {t('check_now')}
+          </button>
+        </div>
+        <NoteLine id="urls-note" note={urlsNote} />
+        <NoteLine id="check-result" note={checkNote} />
+
+        <h3>{t('import_heading')}</h3>
+        <label for="import-registry">{t('import_registry_file')}</label>
+        <input id="import-registry" type="file" accept=".json,application/json" onChange={(e) => setFiles({ ...files, registry: e.currentTarget.files?.[0] })} />
+        <label for="import-signature">{t('import_signature_file')}</label>
+        <input id="import-signature" type="file" accept=".sig" onChange={(e) => setFiles({ ...files, signature: e.currentTarget.files?.[0] })} />
+        <div class="actions">
+          <button
+            type="button"
+            id="import"
+            onClick={() =>
+              files.registry && files.signature
+                ? void props.importRegistry(files.registry, files.signature).then(reply(setImportNote))
+                : setImportNote({ ok: false, text: t('import_needs_both') })
+            }
+          >
+            {t('import_button')}
+          </button>
+        </div>
+        <NoteLine id="import-result" note={importNote} />
       </section>
+
+      <section>
+        <h2>{t('options_keys')}</h2>
+        <p>{bundledKeys.length > 0 ? t('keys_bundled', [bundledKeys.map((k) => k.name).join(', ')]) : t('keys_bundled_none')}</p>
+        <ul class="plain" id="user-keys">
+          {settings.userKeys.map((key) => (
+            <li key={key.id}>
+              {key.name} <code>{key.id}</code>{' '}
+              <button type="button" class="small" onClick={() => void change({ ...settings, userKeys: settings.userKeys.filter((k) => k.id !== key.id) })}>
+                {t('key_remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <label for="key-name">{t('key_name_label')}</label>
+        <input id="key-name" value={keyName} onInput={(e) => setKeyName(e.currentTarget.value)} />
+        <label for="key-pem">{t('key_pem_label')}</label>
+        <textarea id="key-pem" rows={4} value={keyPem} onInput={(e) => setKeyPem(e.currentTarget.value)} />
+        <div class="actions">
+          <button type="button" id="add-key" onClick={() => void addKey()}>
+            {t('key_add')}
+          </button>
+        </div>
+        <NoteLine id="key-note" note={keyNote} />
+      </section>
+
       <section>
         <h2>
           <label for="language">{t('options_language')}</label>
@@ -58,8 +187,8 @@ export function OptionsPage({ registry, settings, save, t, locale }: OptionsPage
             </option>
           ))}
         </select>
-        <p role="status" aria-live="polite">
-          {status && (status.saved ? t('saved') : t('save_failed', [status.error]))}
+        <p id="saved" role="status" aria-live="polite">
+          {saved && (saved.saved ? t('saved') : t('save_failed', [saved.error]))}
         </p>
       </section>
     </main>

@@ -27,3 +27,24 @@ export const FindingsMessageSchema = z.object({
 
 export type Finding = z.infer<typeof FindingSchema>;
 export type FindingsMessage = z.infer<typeof FindingsMessageSchema>;
+
+/** Options page → background: check the update sources now. */
+export const CheckUpdatesMessageSchema = z.object({ type: z.literal('checkUpdates') });
+
+/** Options page → background: a registry file (its exact bytes, base64) and its signature, chosen by the reader. */
+export const ImportRegistryMessageSchema = z.object({
+  type: z.literal('importRegistry'),
+  bytes: z.string(),
+  signature: z.string().check(z.maxLength(1024)),
+});
+
+/** Every message an extension page may send. */
+export const PageMessageSchema = z.discriminatedUnion('type', [CheckUpdatesMessageSchema, ImportRegistryMessageSchema]);
+
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/** The background's answer to an extension page's message. */
+export interface UpdateReply {
+  ok: boolean;
+  message: string;
+}

@@ -1,6 +1,17 @@
+import trustedKeys from '#trusted-keys';
+import * as z from 'zod/mini';
+import { PublicKeyEntrySchema } from '../core/update/trusted-keys';
 import { bundledRegistry } from '../lib/bundled-registry';
 import { startDetection } from '../lib/detection';
+import { startRegistryUpdates } from '../lib/registry-updates';
 
 export default defineBackground(() => {
-  startDetection({ browser, registry: bundledRegistry });
+  const updates = startRegistryUpdates({
+    browser,
+    bundled: bundledRegistry(),
+    bundledKeys: z.array(PublicKeyEntrySchema).parse(trustedKeys),
+    subtle: crypto.subtle,
+    onRegistryChanged: () => detection.refreshAll(),
+  });
+  const detection = startDetection({ browser, registry: updates.registry });
 });

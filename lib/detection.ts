@@ -13,7 +13,8 @@ type MessageSender = Browser.runtime.MessageSender;
 
 export interface DetectionEnvironment {
   browser: ExtensionApi;
-  registry: () => RegistryIndex;
+  /** The registry in force; waited for, so no verdict is computed before it is loaded. */
+  registry: () => Promise<RegistryIndex> | RegistryIndex;
   today?: () => string;
 }
 
@@ -42,7 +43,10 @@ function tooltip(browser: ExtensionApi, result: VerdictResult, host: string): st
  * load and save runs on one promise chain, so no handler sees state before it is loaded or saves over
  * a newer one.
  */
-export function startDetection({ browser, registry, today = localToday }: DetectionEnvironment): { idle: () => Promise<void> } {
+export function startDetection({ browser, registry, today = localToday }: DetectionEnvironment): {
+  idle: () => Promise<void>;
+  refreshAll: () => void;
+} {
   const action = browser.action ?? browser.browserAction;
   let states: TabStates = {};
   let chain: Promise<void> = readItem(browser.storage, TAB_STATES).then((stored) => {
@@ -53,7 +57,7 @@ export function startDetection({ browser, registry, today = localToday }: Detect
   };
 
   async function show(tabId: number): Promise<void> {
-    const verdict = tabVerdict(states[tabId], registry(), today());
+    const verdict = tabVerdict(states[tabId], await registry(), today());
     if (!verdict) {
       await action.setBadgeText({ tabId, text: '' });
       return;
@@ -121,5 +125,12 @@ export function startDetection({ browser, registry, today = localToday }: Detect
     });
   });
 
-  return { idle: () => chain };
+  return {
+    idle: () => chain,
+    /** Recomputes every known tab's verdict, after the registry has changed. */
+    refreshAll: () =>
+      queue(async () => {
+        for (const tabId of Object.keys(states)) await show(Number(tabId));
+      }),
+  };
 }

@@ -1,7 +1,9 @@
 // Every storage key the extension uses, with its default and the schema its stored value must pass.
 import * as z from 'zod/mini';
 import { FindingSchema } from '../core/messages';
+import { StoredRegistrySchema, type StoredRegistry } from './active-registry';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings';
+import { INITIAL_UPDATE_STATUS, UpdateStatusSchema, type UpdateStatus } from './update-status';
 import type { TabStates } from './tab-state';
 
 const TabStatesSchema = z.record(
@@ -22,8 +24,24 @@ export const TAB_STATES: StorageItem<TabStates> = { area: 'session', key: 'tabs'
 /** The reader's choices from the options page; local storage keeps them across browser restarts. */
 export const SETTINGS: StorageItem<Settings> = { area: 'local', key: 'settings', fallback: DEFAULT_SETTINGS, schema: SettingsSchema };
 
+/** The registry accepted from an update or import; null while the bundled one is in force. */
+export const STORED_REGISTRY: StorageItem<StoredRegistry | null> = {
+  area: 'local',
+  key: 'registry',
+  fallback: null,
+  schema: z.nullable(StoredRegistrySchema),
+};
+
+/** What the last update check did, the last refusal, the back-off count and the ETags. */
+export const UPDATE_STATUS: StorageItem<UpdateStatus> = { area: 'local', key: 'updateStatus', fallback: INITIAL_UPDATE_STATUS, schema: UpdateStatusSchema };
+
 type Area = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
 export type StorageAreas = Record<StorageItem<unknown>['area'], Area>;
+
+/** Removes what is stored, so the item reads as its default again. */
+export async function clearItem<T>(areas: StorageAreas & Record<StorageItem<T>['area'], { remove(key: string): Promise<void> }>, item: StorageItem<T>): Promise<void> {
+  await areas[item.area].remove(item.key);
+}
 
 /**
  * The stored value, or a fresh copy of the item's default when nothing is stored or what is stored fails

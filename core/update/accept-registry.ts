@@ -16,7 +16,7 @@ export type Acceptance =
 
 export interface Candidate {
   /** The exact bytes received: the signature is checked over these, before anything parses them. */
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   signature: string;
 }
 

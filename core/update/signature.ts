@@ -10,7 +10,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export function base64ToBytes(text: string): Uint8Array | null {
+export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | null {
   const clean = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) return null;
   return Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
@@ -21,7 +21,7 @@ export function toPem(der: ArrayBuffer, label: 'PUBLIC KEY' | 'PRIVATE KEY'): st
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-export function fromPem(pem: string, label: 'PUBLIC KEY' | 'PRIVATE KEY'): Uint8Array | null {
+export function fromPem(pem: string, label: 'PUBLIC KEY' | 'PRIVATE KEY'): Uint8Array<ArrayBuffer> | null {
   const m = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`).exec(pem);
   return m ? base64ToBytes(m[1]) : null;
 }
@@ -47,12 +47,12 @@ export async function importPrivateKey(subtle: SubtleCrypto, pkcs8Pem: string): 
   }
 }
 
-export async function sign(subtle: SubtleCrypto, key: CryptoKey, bytes: Uint8Array): Promise<string> {
+export async function sign(subtle: SubtleCrypto, key: CryptoKey, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return bytesToBase64(new Uint8Array(await subtle.sign(SIGNATURE_PARAMS, key, bytes)));
 }
 
 /** Whether `signature` (base64 raw r‖s) is `key`'s signature over exactly `bytes`. */
-export async function verify(subtle: SubtleCrypto, key: CryptoKey, bytes: Uint8Array, signature: string): Promise<boolean> {
+export async function verify(subtle: SubtleCrypto, key: CryptoKey, bytes: Uint8Array<ArrayBuffer>, signature: string): Promise<boolean> {
   const raw = base64ToBytes(signature.trim());
   if (!raw || raw.length !== RAW_SIGNATURE_BYTES) return false;
   return subtle.verify(SIGNATURE_PARAMS, key, raw, bytes);

@@ -1,28 +1,67 @@
+import trustedKeys from '#trusted-keys';
 import { render } from 'preact';
 import { OptionsPage } from '../../components/OptionsPage';
-import { bundledRegistry } from '../../lib/bundled-registry';
+import type { PageMessage, UpdateReply } from '../../core/messages';
+import { keyIdOf } from '../../core/update/key-id';
+import { bytesToBase64, importPublicKey } from '../../core/update/signature';
 import { loadTranslator } from '../../lib/load-translator';
+import { readActiveRegistry } from '../../lib/read-active-registry';
 import { SettingsSchema, type Settings } from '../../lib/settings';
-import { readItem, SETTINGS, writeItem } from '../../lib/storage-items';
+import { readItem, SETTINGS, UPDATE_STATUS, writeItem } from '../../lib/storage-items';
 
-const index = bundledRegistry();
-const registry = {
-  origin: 'bundled' as const,
-  version: index.registry.version,
-  generatedAt: index.registry.generatedAt,
-  licences: index.registry.licences.length,
-  domains: index.domainCount(),
-};
+const send = (message: PageMessage) => browser.runtime.sendMessage(message) as Promise<UpdateReply>;
 
-async function show(settings: Settings): Promise<void> {
+async function managedUrls(): Promise<string[]> {
+  try {
+    const { updateUrls } = await browser.storage.managed.get('updateUrls');
+    return Array.isArray(updateUrls) ? updateUrls.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function show(): Promise<void> {
+  const [settings, status, active, managed] = await Promise.all([
+    readItem(browser.storage, SETTINGS),
+    readItem(browser.storage, UPDATE_STATUS),
+    readActiveRegistry(browser),
+    managedUrls(),
+  ]);
   const translator = await loadTranslator(browser, settings.language);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('options_title');
-  const save = async (next: Settings) => {
-    await writeItem(browser.storage, SETTINGS, SettingsSchema.parse(next));
-    await show(next);
-  };
-  render(<OptionsPage registry={registry} settings={settings} save={save} {...translator} />, document.getElementById('app') as HTMLElement);
+  const registry = active.index.registry;
+  render(
+    <OptionsPage
+      registry={{
+        origin: active.origin,
+        source: active.source,
+        version: registry.version,
+        generatedAt: registry.generatedAt,
+        licences: registry.licences.length,
+        domains: active.index.domainCount(),
+      }}
+      status={status}
+      settings={settings}
+      managedUrls={managed}
+      bundledKeys={trustedKeys}
+      save={(next: Settings) => writeItem(browser.storage, SETTINGS, SettingsSchema.parse(next))}
+      checkNow={() => send({ type: 'checkUpdates' })}
+      importRegistry={async (file, signature) =>
+        send({ type: 'importRegistry', bytes: bytesToBase64(new Uint8Array(await file.arrayBuffer())), signature: await signature.text() })
+      }
+      parseKey={async (name, pem) => {
+        const id = await keyIdOf(crypto.subtle, pem);
+        return id && (await importPublicKey(crypto.subtle, pem)) ? { id, name, spkiPem: pem.trim() } : null;
+      }}
+      {...translator}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
 }
 
-void readItem(browser.storage, SETTINGS).then(show);
+void show();
+// Settings, the active registry and the update status all live in local storage; the page follows them.
+browser.storage.onChanged.addListener((_, area) => {
+  if (area === 'local') void show();
+});

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { Popup, type TabView } from '../../components/Popup';
 import { localToday } from '../../core/dates';
-import { bundledRegistry } from '../../lib/bundled-registry';
+import { readActiveRegistry } from '../../lib/read-active-registry';
 import { loadTranslator } from '../../lib/load-translator';
 import { readItem, SETTINGS, TAB_STATES } from '../../lib/storage-items';
 import { tabFindings } from '../../lib/tab-state';
 import { tabVerdict } from '../../lib/tab-verdict';
+import type { RegistryIndex } from '../../core/registry/registry-index';
 
 /** `popup.html?tabId=N` shows tab N (tests open it in a tab); without it, the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -15,10 +16,10 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
-async function tabView(tabId: number | undefined, today: string): Promise<TabView | null> {
+async function tabView(tabId: number | undefined, index: RegistryIndex, today: string): Promise<TabView | null> {
   if (tabId === undefined) return null;
   const state = (await readItem(browser.storage, TAB_STATES))[tabId];
-  const verdict = tabVerdict(state, bundledRegistry(), today);
+  const verdict = tabVerdict(state, index, today);
   return verdict && state ? { ...verdict, findings: tabFindings(state) } : null;
 }
 
@@ -31,10 +32,11 @@ async function main(): Promise<void> {
   document.title = translator.t('popup_title');
   const show = async () => {
     const today = localToday();
+    const { index } = await readActiveRegistry(browser);
     render(
       <Popup
-        tab={await tabView(tabId, today)}
-        index={bundledRegistry()}
+        tab={await tabView(tabId, index, today)}
+        index={index}
         today={today}
         copy={(text) => navigator.clipboard.writeText(text)}
         openOptions={() => void browser.runtime.openOptionsPage()}
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   };
   await show();
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'session') void show();
+    if (area === 'session' || area === 'local') void show();
   });
 }
 

@@ -5,7 +5,7 @@ import { importPublicKey, sign, SIGNING_ALGORITHM, toPem } from '../../core/upda
 
 const { subtle } = globalThis.crypto;
 const bundled = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
-const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+const encode = (value: unknown): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
 
 let publisher: CryptoKeyPair;
 let stranger: CryptoKeyPair;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 const context = () => ({ subtle, trustedKeys: trusted, activeVersion: 1, maxBytes: 1_000_000 });
-const signed = async (bytes: Uint8Array, key = publisher.privateKey) => ({ bytes, signature: await sign(subtle, key, bytes) });
+const signed = async (bytes: Uint8Array<ArrayBuffer>, key = publisher.privateKey) => ({ bytes, signature: await sign(subtle, key, bytes) });
 
 describe('accepting a registry', () => {
   it('accepts a newer registry signed by a trusted key, over its exact bytes', async () => {

@@ -1,0 +1,76 @@
+import type { Candidate } from '../core/update/accept-registry';
+
+export type FetchOutcome =
+  | { kind: 'candidate'; candidate: Candidate; etag: string | null }
+  | { kind: 'not-modified' }
+  | { kind: 'refused'; reason: string };
+
+export interface FetchLimits {
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+const MAX_SIGNATURE_BYTES = 1024;
+
+class Refusal extends Error {}
+
+/** Reads a body up to `maxBytes`, refusing (not truncating) a larger one. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) throw new Refusal(`the server announced ${declared} bytes, more than the limit of ${maxBytes}`);
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new Refusal(`the file is more than the limit of ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function get(fetcher: typeof fetch, url: string, signal: AbortSignal, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetcher(url, { redirect: 'manual', cache: 'no-store', credentials: 'omit', headers, signal });
+  // Updates are taken only from the configured address, never from wherever it points.
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+    throw new Refusal(`${url} redirected elsewhere; updates are only taken from the configured address`);
+  }
+  return response;
+}
+
+/**
+ * Downloads a registry and its detached signature (`<url>.sig`) under a size cap and a time limit, with
+ * If-None-Match. Anything but a 200 (or a 304) is refused with a reason a person can act on.
+ */
+export async function fetchRegistry(url: string, etag: string | null, limits: FetchLimits, fetcher: typeof fetch = fetch): Promise<FetchOutcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  try {
+    const response = await get(fetcher, url, controller.signal, etag ? { 'If-None-Match': etag } : {});
+    if (response.status === 304) return { kind: 'not-modified' };
+    if (response.status !== 200) throw new Refusal(`${url} answered HTTP ${response.status}`);
+    const bytes = await readCapped(response, limits.maxBytes);
+    const signatureResponse = await get(fetcher, `${url}.sig`, controller.signal);
+    if (signatureResponse.status !== 200) throw new Refusal(`no signature: ${url}.sig answered HTTP ${signatureResponse.status}`);
+    const signature = new TextDecoder().decode(await readCapped(signatureResponse, MAX_SIGNATURE_BYTES));
+    return { kind: 'candidate', candidate: { bytes, signature }, etag: response.headers.get('etag') };
+  } catch (error) {
+    if (error instanceof Refusal) return { kind: 'refused', reason: error.message };
+    if (controller.signal.aborted) return { kind: 'refused', reason: `${url} did not answer within ${limits.timeoutMs / 1000} seconds` };
+    return { kind: 'refused', reason: `${url} could not be reached: ${(error as Error).message}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}

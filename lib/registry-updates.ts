@@ -1,0 +1,186 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { PageMessageSchema, type UpdateReply } from '../core/messages';
+import type { RegistryIndex } from '../core/registry/registry-index';
+import { acceptRegistry, type Candidate } from '../core/update/accept-registry';
+import { base64ToBytes } from '../core/update/signature';
+import { importTrustedKeys, type PublicKeyEntry } from '../core/update/trusted-keys';
+import { chooseActiveRegistry, type ActiveRegistry } from './active-registry';
+import { fetchRegistry, type FetchLimits } from './fetch-registry';
+import { isAllowedUpdateUrl } from './settings';
+import { clearItem, readItem, SETTINGS, STORED_REGISTRY, UPDATE_STATUS, writeItem } from './storage-items';
+import type { UpdateStatus } from './update-status';
+
+type ExtensionApi = typeof extensionApi;
+
+export const UPDATE_ALARM = 'registry-update';
+export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 32 * 1024 * 1024, timeoutMs: 15_000 };
+const DAY_MINUTES = 24 * 60;
+
+export interface UpdateEnvironment {
+  browser: ExtensionApi;
+  bundled: RegistryIndex;
+  bundledKeys: readonly PublicKeyEntry[];
+  subtle: SubtleCrypto;
+  onRegistryChanged: () => void;
+  fetcher?: typeof fetch;
+  now?: () => Date;
+  random?: () => number;
+  limits?: FetchLimits;
+}
+
+/**
+ * The next check: about a day after a good one; after failures, sooner at first and backing off
+ * (30 min, 1 h, 2 h … up to a day); always with jitter so that browsers do not all ask at once.
+ */
+export function nextCheckDelayMinutes(failures: number, random: () => number): number {
+  const base = failures === 0 ? DAY_MINUTES : Math.min(DAY_MINUTES, 30 * 2 ** (failures - 1));
+  return base * (0.9 + 0.2 * random());
+}
+
+async function managedUrls(browser: ExtensionApi): Promise<string[]> {
+  try {
+    const { updateUrls } = await browser.storage.managed.get('updateUrls');
+    const parsed = z.array(z.string()).safeParse(updateUrls);
+    return parsed.success ? parsed.data.filter(isAllowedUpdateUrl) : [];
+  } catch {
+    // No policy, or a browser without managed storage.
+    return [];
+  }
+}
+
+/**
+ * Keeps the active registry: the bundled one until a signed, newer registry is accepted from an update
+ * source or an import. Loads, checks and saves run on one promise chain; a refused update changes
+ * nothing but the status the options page shows.
+ */
+export function startRegistryUpdates(env: UpdateEnvironment) {
+  const { browser, bundled, subtle } = env;
+  const now = env.now ?? (() => new Date());
+  const random = env.random ?? Math.random;
+  const limits = env.limits ?? DEFAULT_LIMITS;
+  let active: ActiveRegistry = { index: bundled, origin: 'bundled', source: null };
+
+  const setStatus = async (change: (status: UpdateStatus) => void) => {
+    const status = await readItem(browser.storage, UPDATE_STATUS);
+    change(status);
+    await writeItem(browser.storage, UPDATE_STATUS, status);
+  };
+
+  let chain: Promise<unknown> = (async () => {
+    const choice = chooseActiveRegistry(await readItem(browser.storage, STORED_REGISTRY), bundled);
+    active = choice.active;
+    if (choice.stored === 'older-than-bundled' || choice.stored === 'corrupted') await clearItem(browser.storage, STORED_REGISTRY);
+    if (choice.stored === 'corrupted') {
+      await setStatus((s) => {
+        s.lastRefusal = {
+          at: now().toISOString(),
+          source: 'stored registry',
+          reason: `the stored registry was discarded because ${choice.problem}; the bundled registry is used`,
+        };
+      });
+    }
+    if (!(await browser.alarms.get(UPDATE_ALARM))) {
+      await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 5 + 55 * random() });
+    }
+  })();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = chain.then(task);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  async function trustedKeys() {
+    const settings = await readItem(browser.storage, SETTINGS);
+    return (await importTrustedKeys(subtle, [...env.bundledKeys, ...settings.userKeys])).keys;
+  }
+
+  async function accept(candidate: Candidate, origin: 'update' | 'import', source: string): Promise<UpdateReply> {
+    const result = await acceptRegistry(candidate, {
+      subtle,
+      trustedKeys: await trustedKeys(),
+      activeVersion: active.index.registry.version,
+      maxBytes: limits.maxBytes,
+    });
+    const at = now().toISOString();
+    if (!result.ok) {
+      await setStatus((s) => {
+        s.lastRefusal = { at, source, reason: result.reason };
+      });
+      return { ok: false, message: result.reason };
+    }
+    const text = new TextDecoder().decode(candidate.bytes);
+    await writeItem(browser.storage, STORED_REGISTRY, { origin, text, source, acceptedAt: at, keyId: result.keyId });
+    active = chooseActiveRegistry({ origin, text, source, acceptedAt: at, keyId: result.keyId }, bundled).active;
+    env.onRegistryChanged();
+    return { ok: true, message: `accepted version ${result.registry.version} from ${source}, signed by ${result.keyId}` };
+  }
+
+  async function check(): Promise<UpdateReply> {
+    const settings = await readItem(browser.storage, SETTINGS);
+    const urls = [...new Set([...(await managedUrls(browser)), ...settings.updateUrls])];
+    const at = now().toISOString();
+    let reply: UpdateReply = { ok: false, message: 'no update address is set' };
+    let outcome: 'accepted' | 'not-modified' | 'refused' = 'refused';
+    for (const url of urls) {
+      const status = await readItem(browser.storage, UPDATE_STATUS);
+      const fetched = await fetchRegistry(url, status.etags[url] ?? null, limits, env.fetcher);
+      if (fetched.kind === 'not-modified') {
+        reply = { ok: true, message: `${url} has not changed` };
+        outcome = 'not-modified';
+        break;
+      }
+      if (fetched.kind === 'refused') {
+        await setStatus((s) => {
+          s.lastRefusal = { at, source: url, reason: fetched.reason };
+        });
+        reply = { ok: false, message: fetched.reason };
+        continue;
+      }
+      reply = await accept(fetched.candidate, 'update', url);
+      if (reply.ok) {
+        outcome = 'accepted';
+        if (fetched.etag) await setStatus((s) => void (s.etags[url] = fetched.etag as string));
+        break;
+      }
+    }
+    await setStatus((s) => {
+      s.lastCheck = { at, outcome, detail: reply.message };
+      s.failures = outcome === 'refused' && urls.length > 0 ? s.failures + 1 : 0;
+    });
+    const { failures } = await readItem(browser.storage, UPDATE_STATUS);
+    await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: nextCheckDelayMinutes(failures, random) });
+    return reply;
+  }
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void serially(check);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: UpdateReply) => void) => {
+    // Only the extension's own pages (the options page) may ask for updates or imports.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    const parsed = PageMessageSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    const request = parsed.data;
+    const task =
+      request.type === 'checkUpdates'
+        ? check
+        : () => {
+            const bytes = base64ToBytes(request.bytes);
+            if (!bytes) return Promise.resolve({ ok: false, message: 'the imported file could not be read' });
+            return accept({ bytes, signature: request.signature }, 'import', 'imported file');
+          };
+    serially(task).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: String(error) }));
+    return true;
+  });
+
+  return {
+    /** The registry in force, once the stored one (if any) has been loaded and checked. */
+    registry: async (): Promise<RegistryIndex> => {
+      await chain;
+      return active.index;
+    },
+    idle: () => chain.then(() => undefined),
+  };
+}
