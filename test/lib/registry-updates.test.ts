@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RegistryIndex } from '../../core/registry/registry-index';
+import { RegistrySchema } from '../../core/registry/schema';
+import { keyIdOf } from '../../core/update/key-id';
+import { bytesToBase64, sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
+import type { PublicKeyEntry } from '../../core/update/trusted-keys';
+import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../lib/registry-updates';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+const { subtle } = globalThis.crypto;
+const bundledJson = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
+const bundled = new RegistryIndex(RegistrySchema.parse(bundledJson));
+const URL_A = 'https://registry.example.org/registry.json';
+
+let publisher: CryptoKeyPair;
+let publisherEntry: PublicKeyEntry;
+const encode = (value: unknown) => new Uint8Array(new TextEncoder().encode(JSON.stringify(value)));
+const newDomainRegistry = (version: number) => ({
+  ...bundledJson,
+  version,
+  licences: bundledJson.licences.map((l: { number: string; sites: object[] }) =>
+    l.number === '渝B2-20230001'
+      ? { ...l, sites: [{ kind: 'website', name: '懂车帝商城', domain: 'dongchedi-mall.cn', services: [], serverLocation: '', accessProvider: '' }] }
+      : l,
+  ),
+});
+
+beforeAll(async () => {
+  publisher = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
+  const spkiPem = toPem(await subtle.exportKey('spki', publisher.publicKey), 'PUBLIC KEY');
+  publisherEntry = { id: (await keyIdOf(subtle, spkiPem))!, name: 'publisher', spkiPem };
+});
+
+/** A fake server: each URL answers what the test last put there. */
+function server() {
+  const routes = new Map<string, () => Response | Promise<Response>>();
+  const requests: { url: string; ifNoneMatch: string | null }[] = [];
+  const fetcher = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    requests.push({ url, ifNoneMatch: new Headers(init?.headers).get('if-none-match') });
+    const route = routes.get(url);
+    if (!route) return new Response('not found', { status: 404 });
+    return new Promise<Response>((resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      Promise.resolve(route()).then(resolve, reject);
+    });
+  });
+  const serve = async (bytes: Uint8Array<ArrayBuffer>, options: { etag?: string; key?: CryptoKey } = {}) => {
+    const signature = await sign(subtle, options.key ?? publisher.privateKey, bytes);
+    routes.set(URL_A, () => new Response(bytes, { status: 200, headers: options.etag ? { etag: options.etag } : {} }));
+    routes.set(`${URL_A}.sig`, () => new Response(signature));
+  };
+  return { routes, requests, fetcher: fetcher as unknown as typeof fetch, serve };
+}
+
+let srv: ReturnType<typeof server>;
+let changed: number;
+
+function start(limits = { maxBytes: 1_000_000, timeoutMs: 200 }) {
+  return startRegistryUpdates({
+    browser: fakeBrowser as never,
+    bundled,
+    bundledKeys: [publisherEntry],
+    subtle,
+    onRegistryChanged: () => changed++,
+    fetcher: srv.fetcher,
+    now: () => new Date('2026-11-22T08:00:00Z'),
+    random: () => 0.5,
+    limits,
+  });
+}
+
+const fromOptions = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/options.html' };
+async function ask(message: unknown, sender: object = fromOptions) {
+  let reply: unknown;
+  const responded = new Promise<void>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, sender as never, ((r: unknown) => {
+      reply = r;
+      resolve();
+    }) as never);
+  });
+  await Promise.race([responded, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  return reply as { ok: boolean; message: string } | undefined;
+}
+const status = async () => (await fakeBrowser.storage.local.get('updateStatus')).updateStatus as Record<string, any>;
+const stored = async () => (await fakeBrowser.storage.local.get('registry')).registry as Record<string, any> | undefined;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  srv = server();
+  changed = 0;
+  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] } });
+});
+
+describe('update checks', () => {
+  it('accepts a good signed update, keeps its exact text and ETag, and schedules the next check in about a day', async () => {
+    const updates = start();
+    await srv.serve(encode(newDomainRegistry(2)), { etag: '"v2"' });
+    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, message: expect.stringContaining('accepted version 2') });
+    expect((await updates.registry()).licencesListing('dongchedi-mall.cn').map((l) => l.number)).toEqual(['渝B2-20230001']);
+    expect(changed).toBe(1);
+    expect(await stored()).toMatchObject({ origin: 'update', source: URL_A, text: JSON.stringify(newDomainRegistry(2)) });
+    expect(await status()).toMatchObject({ lastCheck: { outcome: 'accepted' }, lastRefusal: null, failures: 0, etags: { [URL_A]: '"v2"' } });
+    const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 23 * 3600_000);
+
+    srv.routes.set(URL_A, () => new Response(null, { status: 304 }));
+    expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, message: `${URL_A} has not changed` });
+    expect(srv.requests.at(-1)).toEqual({ url: URL_A, ifNoneMatch: '"v2"' });
+  });
+
+  const refusals: [string, (s: ReturnType<typeof server>) => Promise<void> | void, string][] = [
+    ['a 500', (s) => void s.routes.set(URL_A, () => new Response('boom', { status: 500 })), 'answered HTTP 500'],
+    ['a redirect', (s) => void s.routes.set(URL_A, () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/r.json' } })), 'redirected elsewhere'],
+    ['a response that never finishes', (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)), 'did not answer within 0.2 seconds'],
+    ['an oversized file', (s) => s.serve(encode({ ...newDomainRegistry(2), padding: 'x'.repeat(1_000_001) })), 'more than the limit'],
+    ['a missing signature', async (s) => {
+      await s.serve(encode(newDomainRegistry(2)));
+      s.routes.delete(`${URL_A}.sig`);
+    }, 'no signature'],
+    ['tampered bytes', async (s) => {
+      await s.serve(encode(newDomainRegistry(2)));
+      s.routes.set(URL_A, () => new Response(encode(newDomainRegistry(3))));
+    }, 'does not verify under any trusted key'],
+    ['the same version', (s) => s.serve(encode(newDomainRegistry(1))), 'version 1 is not newer than the active version 1'],
+  ];
+
+  it.each(refusals)('refuses %s, keeps the bundled registry, and backs off', async (_, arrange, reason) => {
+    const updates = start();
+    await arrange(srv);
+    const reply = await ask({ type: 'checkUpdates' });
+    expect(reply?.ok).toBe(false);
+    expect(reply?.message).toContain(reason);
+    expect(await updates.registry()).toBe(bundled);
+    expect(changed).toBe(0);
+    expect(await stored()).toBeUndefined();
+    expect(await status()).toMatchObject({ failures: 1, lastCheck: { outcome: 'refused' }, lastRefusal: { source: URL_A, reason: expect.stringContaining(reason) } });
+    const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(alarm!.scheduledTime).toBeLessThan(Date.now() + 31 * 60_000);
+  });
+
+  it('keeps the updated registry when a later update is refused', async () => {
+    const updates = start();
+    await srv.serve(encode(newDomainRegistry(2)));
+    await ask({ type: 'checkUpdates' });
+    srv.routes.set(URL_A, () => new Response('boom', { status: 500 }));
+    await ask({ type: 'checkUpdates' });
+    expect((await updates.registry()).registry.version).toBe(2);
+    expect((await stored())?.text).toBe(JSON.stringify(newDomainRegistry(2)));
+  });
+
+  it('checks on its alarm, first within an hour of start', async () => {
+    start();
+    await srv.serve(encode(newDomainRegistry(2)));
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(UPDATE_ALARM)).toBeDefined());
+    const first = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(first!.scheduledTime).toBeLessThan(Date.now() + 61 * 60_000);
+    await fakeBrowser.alarms.onAlarm.trigger(first!);
+    await vi.waitFor(async () => expect((await status())?.lastCheck?.outcome).toBe('accepted'));
+  });
+
+  it('backs off from half an hour to a day', () => {
+    expect([0, 1, 2, 3, 6, 20].map((f) => Math.round(nextCheckDelayMinutes(f, () => 0.5)))).toEqual([1440, 30, 60, 120, 960, 1440]);
+    expect(nextCheckDelayMinutes(0, () => 0)).toBeCloseTo(1296);
+  });
+});
+
+describe('imports and lifecycle', () => {
+  it('imports a signed file from the options page through the same checks', async () => {
+    const updates = start();
+    const bytes = encode(newDomainRegistry(5));
+    const signature = await sign(subtle, publisher.privateKey, bytes);
+    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: true });
+    expect((await updates.registry()).registry.version).toBe(5);
+    expect(await stored()).toMatchObject({ origin: 'import', source: 'imported file' });
+    const older = encode(newDomainRegistry(4));
+    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(older), signature: await sign(subtle, publisher.privateKey, older) })).toMatchObject({
+      ok: false,
+      message: 'version 4 is not newer than the active version 5',
+    });
+  });
+
+  it('trusts a key the reader added', async () => {
+    const other = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
+    const spkiPem = toPem(await subtle.exportKey('spki', other.publicKey), 'PUBLIC KEY');
+    const bytes = encode(newDomainRegistry(2));
+    const signature = await sign(subtle, other.privateKey, bytes);
+    const updates = start();
+    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: false });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
+    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: true, message: expect.stringContaining('key-team') });
+    expect((await updates.registry()).registry.version).toBe(2);
+  });
+
+  it('ignores update requests that do not come from its own pages', async () => {
+    start();
+    await srv.serve(encode(newDomainRegistry(2)));
+    expect(await ask({ type: 'checkUpdates' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } })).toBeUndefined();
+    expect(await ask({ type: 'checkUpdates' }, { id: 'other-extension', url: 'chrome-extension://other/options.html' })).toBeUndefined();
+    expect(await ask({ type: 'importRegistry', bytes: 42 })).toBeUndefined();
+    expect(srv.fetcher).not.toHaveBeenCalled();
+  });
+
+  it('discards a corrupted stored registry at start, says so, and uses the bundled one', async () => {
+    await fakeBrowser.storage.local.set({ registry: { origin: 'update', text: '{"schemaVersion":1,"vers', source: URL_A, acceptedAt: 'x', keyId: 'k' } });
+    const updates = start();
+    expect(await updates.registry()).toBe(bundled);
+    expect(await stored()).toBeUndefined();
+    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('the stored registry was discarded because it is not valid JSON') });
+  });
+
+  it('drops a stored registry once the extension bundles one at least as new', async () => {
+    await fakeBrowser.storage.local.set({ registry: { origin: 'update', text: JSON.stringify(newDomainRegistry(1)), source: URL_A, acceptedAt: 'x', keyId: 'k' } });
+    const updates = start();
+    expect(await updates.registry()).toBe(bundled);
+    expect(await stored()).toBeUndefined();
+  });
+
+  it('uses a newer stored registry after a restart', async () => {
+    await fakeBrowser.storage.local.set({ registry: { origin: 'update', text: JSON.stringify(newDomainRegistry(3)), source: URL_A, acceptedAt: 'x', keyId: 'k' } });
+    const updates = start();
+    expect((await updates.registry()).registry.version).toBe(3);
+  });
+});
