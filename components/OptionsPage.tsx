@@ -29,11 +29,12 @@ export interface OptionsPageProps extends Translator {
   parseKey: (name: string, pem: string) => Promise<PublicKeyEntry | null>;
 }
 
-type Note = { ok: boolean; text: string } | null;
+type Note = { ok: boolean; text: string; seq?: number } | null;
 
+/** A status line; `data-seq` counts answers, so that the same answer twice is still seen as new. */
 function NoteLine({ id, note }: { id: string; note: Note }) {
   return (
-    <p id={id} role="status" aria-live="polite" class={note && !note.ok ? 'error' : undefined}>
+    <p id={id} role="status" aria-live="polite" class={note && !note.ok ? 'error' : undefined} data-seq={note?.seq ?? 0}>
       {note?.text}
     </p>
   );
@@ -61,7 +62,11 @@ export function OptionsPage(props: OptionsPageProps) {
       () => setSaved({ saved: true }),
       (error: unknown) => setSaved({ saved: false, error: error instanceof Error ? error.message : String(error) }),
     );
-  const reply = (set: (note: Note) => void) => (r: UpdateReply) => set({ ok: r.ok, text: r.message });
+  const [answers, setAnswers] = useState(0);
+  const reply = (set: (note: Note) => void) => (r: UpdateReply) => {
+    set({ ok: r.ok, text: r.message, seq: answers + 1 });
+    setAnswers(answers + 1);
+  };
 
   const saveUrls = () => {
     const urls = urlsText.split('\n').map((u) => u.trim()).filter(Boolean);

@@ -114,7 +114,15 @@ export const CASE_SITES: FixtureSite[] = [
   },
 ];
 
-export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES];
+/** Shows a licence number the e2e registry lacks until a signed update adds it. */
+export const UPDATE_SITE: FixtureSite = {
+  name: 'site added by an update',
+  host: 'new-listed-shop.cn',
+  html: page('新店', 'ICP证：沪B2-20250009号'),
+  expected: 'unknown',
+};
+
+export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, UPDATE_SITE];
 
 export function siteFor(host: string): FixtureSite | undefined {
   return ALL_SITES.find((s) => s.host === host);

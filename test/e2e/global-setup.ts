@@ -1,13 +1,25 @@
 // Builds the extension once for the end-to-end tests, for both browsers, with the e2e registry.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { E2E_BUILD, E2E_REGISTRY, ROOT } from './paths';
+import { keyIdOf } from '../../core/update/key-id';
+import { SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
+import { E2E_BUILD, E2E_PRIVATE_KEY, E2E_REGISTRY, E2E_TRUSTED_KEYS, ROOT } from './paths';
 import { e2eRegistry } from './fixture-registry';
 
-export default function setup(): void {
+/** A publisher key made for this run: the build trusts its public half, the update tests sign with the other. */
+async function makePublisherKey(): Promise<void> {
+  const { subtle } = globalThis.crypto;
+  const pair = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
+  const spkiPem = toPem(await subtle.exportKey('spki', pair.publicKey), 'PUBLIC KEY');
+  writeFileSync(E2E_PRIVATE_KEY, toPem(await subtle.exportKey('pkcs8', pair.privateKey), 'PRIVATE KEY'), { mode: 0o600 });
+  writeFileSync(E2E_TRUSTED_KEYS, JSON.stringify([{ id: await keyIdOf(subtle, spkiPem), name: 'e2e test publisher', spkiPem }]));
+}
+
+export default async function setup(): Promise<void> {
   mkdirSync(E2E_BUILD, { recursive: true });
   writeFileSync(E2E_REGISTRY, JSON.stringify(e2eRegistry()));
-  const env = { ...process.env, LICENCE_REGISTRY: E2E_REGISTRY, WXT_OUT_DIR: E2E_BUILD };
+  await makePublisherKey();
+  const env = { ...process.env, LICENCE_REGISTRY: E2E_REGISTRY, LICENCE_TRUSTED_KEYS: E2E_TRUSTED_KEYS, WXT_OUT_DIR: E2E_BUILD };
   for (const target of ['chrome', 'firefox']) {
     execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build', '-b', target], { cwd: ROOT, env, stdio: 'pipe' });
   }

@@ -8,3 +8,5 @@ export const E2E_REGISTRY = join(ARTIFACTS, 'e2e-registry.json');
 export const CHROME_BUILD = join(E2E_BUILD, 'chrome-mv3');
 export const FIREFOX_BUILD = join(E2E_BUILD, 'firefox-mv2');
 export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+export const E2E_TRUSTED_KEYS = join(ARTIFACTS, 'e2e-trusted-keys.json');
+export const E2E_PRIVATE_KEY = join(ARTIFACTS, 'e2e-signing.private.pem');

@@ -1,0 +1,171 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToday } from '../../core/dates';
+import { RegistrySchema, type Licence, type Registry } from '../../core/registry/schema';
+import { BADGES } from '../../core/verdict/badge';
+import type { Verdict } from '../../core/verdict/verdict';
+import { importPrivateKey, sign, SIGNING_ALGORITHM } from '../../core/update/signature';
+import { ExtensionWorker, launchChromium, openSite, readBadge, stopServiceWorkers, tabIdOf } from './chromium';
+import { UPDATE_SITE } from './fixture-sites';
+import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
+import { startSiteServer } from './site-server';
+import { startUpdateServer } from './update-server';
+import { waitFor } from './wait-for';
+
+const { subtle } = globalThis.crypto;
+const base = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
+const validUntil = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+const added: Licence = {
+  number: '沪B2-20250009',
+  holder: '上海新店网络科技有限公司',
+  legalRepresentative: '测试',
+  issuedOn: localToday(),
+  validUntil,
+  services: [],
+  sites: [{ kind: 'website', name: '新店', domain: UPDATE_SITE.host, services: [], serverLocation: '上海市', accessProvider: '测试接入' }],
+  history: [],
+  sources: ['updates-chromium.test.ts'],
+};
+const registryText = (version: number, change: (r: Registry) => object = (r) => r) =>
+  JSON.stringify(change({ ...base, version, licences: [...base.licences, added] }), null, 1);
+
+let browser: Browser;
+let worker: ExtensionWorker;
+let extensionId: string;
+let sites: Awaited<ReturnType<typeof startSiteServer>>;
+let updates: Awaited<ReturnType<typeof startUpdateServer>>;
+let options: Page;
+let shop: Page;
+let shopTab: number;
+let publisherKey: CryptoKey;
+let strangerKey: CryptoKey;
+
+const encode = (text: string) => new Uint8Array(new TextEncoder().encode(text));
+const signed = async (text: string, key = publisherKey) => sign(subtle, key, encode(text));
+
+async function badgeShowing(verdict: Verdict, timeoutMs = 15_000) {
+  const want = BADGES[verdict];
+  return waitFor(
+    () => readBadge(worker, shopTab),
+    (b) => (verdict === 'unlisted' ? b.text === '' && b.title.includes('is not in the licence registry') : b.text === want.text && b.color === want.color),
+    timeoutMs,
+  );
+}
+
+const textOf = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
+
+/** Clicks "Check now" and returns the answer the options page shows. */
+async function checkNow(timeoutMs = 25_000): Promise<string> {
+  const seq = () => options.$eval('#check-result', (e) => Number((e as HTMLElement).dataset.seq));
+  const before = await seq();
+  // The options tab is in the background while the shop tab is shown; a DOM click reaches it either way.
+  await options.$eval('#check-now', (b) => (b as HTMLButtonElement).click());
+  await waitFor(seq, (n) => n > before, timeoutMs);
+  return textOf(options, '#check-result');
+}
+
+beforeAll(async () => {
+  publisherKey = (await importPrivateKey(subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
+  strangerKey = (await subtle.generateKey(SIGNING_ALGORITHM, false, ['sign', 'verify'])).privateKey;
+  sites = await startSiteServer();
+  updates = await startUpdateServer();
+  browser = await launchChromium();
+  worker = new ExtensionWorker(browser);
+  extensionId = await worker.evaluate(() => chrome.runtime.id);
+
+  options = await browser.newPage();
+  await options.setViewport({ width: 900, height: 1100 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.waitForSelector('#update-urls');
+  await options.type('#update-urls', updates.url);
+  await options.click('#save-urls');
+  await options.waitForSelector('#saved ::-p-text(Saved)');
+
+  const url = sites.url(UPDATE_SITE.host);
+  shop = await openSite(browser, url);
+  shopTab = await tabIdOf(worker, url);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sites?.close();
+  await updates?.close();
+});
+
+describe('signed registry updates in real Chromium', () => {
+  it('accepts a good signed update: a new domain becomes listed in an open tab without reload', async () => {
+    expect(await badgeShowing('unknown')).toMatchObject({ text: '?', color: '#6b7280' });
+    const text = registryText(2);
+    updates.serve(text, await signed(text));
+    expect(await checkNow()).toContain('accepted version 2');
+    expect(await badgeShowing('listed')).toMatchObject({ text: '✓', color: '#16a34a' });
+    await options.waitForSelector('#active-registry dd[data-version="2"]');
+    expect(await textOf(options, '#active-registry')).toContain(`Updated from ${updates.url}`);
+    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-updated.png'), fullPage: true });
+  });
+
+  const bad: [string, () => Promise<void>, string][] = [
+    ['tampered bytes', async () => updates.serve(registryText(3).replace('新店', '旧店'), await signed(registryText(3))), 'does not verify under any trusted key'],
+    ['a valid signature by an untrusted key', async () => updates.serve(registryText(3), await signed(registryText(3), strangerKey)), 'does not verify under any trusted key'],
+    ['an older version', async () => updates.serve(registryText(1), await signed(registryText(1))), 'version 1 is not newer than the active version 2'],
+    ['the same version', async () => updates.serve(registryText(2), await signed(registryText(2))), 'version 2 is not newer than the active version 2'],
+    ['malformed JSON', async () => updates.serve('{"schemaVersion": 1, "version": 3,', await signed('{"schemaVersion": 1, "version": 3,')), 'not valid JSON'],
+    ['a schema-invalid file', async () => {
+      const text = registryText(3, (r) => ({ ...r, licences: [{ number: '渝B2-2021', holder: '' }] }));
+      updates.serve(text, await signed(text));
+    }, 'does not match the registry schema'],
+    ['an oversized file', async () => {
+      const text = registryText(3, (r) => ({ ...r, padding: 'x'.repeat(33 * 1024 * 1024) }));
+      updates.serve(text, await signed(text));
+    }, 'more than the limit of 33554432'],
+    ['a 500', async () => updates.status(500), 'answered HTTP 500'],
+    ['a response that never finishes', async () => updates.hang(), 'did not answer within 15 seconds'],
+    ['a redirect to another host', async () => updates.redirect(`http://elsewhere.example:${new URL(updates.url).port}/registry.json`), 'redirected elsewhere'],
+  ];
+
+  it.each(bad)('refuses %s, shows why, and keeps answering from the previous registry', async (_, arrange, reason) => {
+    await arrange();
+    expect(await checkNow()).toContain(reason);
+    await options.waitForSelector(`#last-refusal ::-p-text(${reason.slice(0, 40)})`);
+    expect(await textOf(options, '#last-refusal')).toContain(updates.url);
+    expect(await options.$eval('#active-registry dd[data-version]', (e) => e.textContent)).toBe('2');
+    expect(await badgeShowing('listed')).toMatchObject({ text: '✓', color: '#16a34a' });
+  }, 40_000);
+
+  it('imports a signed registry file through the same checks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'));
+    const text = registryText(3);
+    writeFileSync(join(dir, 'registry.json'), text);
+    writeFileSync(join(dir, 'registry.json.sig'), `${await signed(text)}\n`);
+    const [registryInput, signatureInput] = [await options.$('#import-registry'), await options.$('#import-signature')];
+    await registryInput!.uploadFile(join(dir, 'registry.json'));
+    await signatureInput!.uploadFile(join(dir, 'registry.json.sig'));
+    await options.$eval('#import', (b) => (b as HTMLButtonElement).click());
+    expect(await waitFor(() => textOf(options, '#import-result'), (t) => t.length > 0)).toContain('accepted version 3');
+    await options.waitForSelector('#active-registry dd[data-version="3"]');
+    expect(await textOf(options, '#active-registry')).toContain('Imported from a file');
+  });
+
+  it('falls back to the bundled registry when the stored one is corrupted at start, and says so', async () => {
+    await worker.evaluate(async () => {
+      const { registry } = await chrome.storage.local.get('registry');
+      await chrome.storage.local.set({ registry: { ...registry, text: '{"schemaVersion":1,"version":' } });
+    });
+    await stopServiceWorkers(shop);
+    worker = new ExtensionWorker(browser);
+    await shop.reload({ waitUntil: 'load' });
+    expect(await badgeShowing('unknown')).toMatchObject({ text: '?', color: '#6b7280' });
+    await options.reload();
+    await options.waitForSelector('#active-registry dd[data-origin="bundled"]');
+    expect(await textOf(options, '#last-refusal')).toContain('the stored registry was discarded because it is not valid JSON');
+    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-corrupted-fallback.png'), fullPage: true });
+  });
+});
+
+declare const chrome: {
+  runtime: { id: string };
+  storage: { local: { get(key: string): Promise<Record<string, object>>; set(items: object): Promise<void> } };
+};
