@@ -140,7 +140,7 @@ describe('signed registry updates in real Chromium', () => {
     const text = registryText(3);
     writeFileSync(join(dir, 'registry.json'), text);
     writeFileSync(join(dir, 'registry.json.sig'), `${await signed(text)}\n`);
-    const [registryInput, signatureInput] = [await options.$('#import-registry'), await options.$('#import-signature')];
+    const [registryInput, signatureInput] = [await options.$('input#import-registry'), await options.$('input#import-signature')];
     await registryInput!.uploadFile(join(dir, 'registry.json'));
     await signatureInput!.uploadFile(join(dir, 'registry.json.sig'));
     await options.$eval('#import', (b) => (b as HTMLButtonElement).click());
