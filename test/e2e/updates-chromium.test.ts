@@ -14,6 +14,7 @@ import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
 import { startSiteServer } from './site-server';
 import { startUpdateServer } from './update-server';
 import { waitFor } from './wait-for';
+import { runCli } from '../cli/run-cli';
 
 const { subtle } = globalThis.crypto;
 const base = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
@@ -147,6 +148,29 @@ describe('signed registry updates in real Chromium', () => {
     expect(await waitFor(() => textOf(options, '#import-result'), (t) => t.length > 0)).toContain('accepted version 3');
     await options.waitForSelector('#active-registry dd[data-version="3"]');
     expect(await textOf(options, '#active-registry')).toContain('Imported from a file');
+  });
+
+  it('follows the publisher guide: a key made with registry:keygen, trusted in the options page, signs an import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'publisher-'));
+    expect(runCli('registry-keygen', ['--out', dir, '--name', 'Example Compliance Team']).status).toBe(0);
+    const registry = join(dir, 'registry.json');
+    writeFileSync(registry, registryText(4));
+    expect(runCli('registry-sign', ['--key', join(dir, 'registry-signing.private.pem'), registry]).status).toBe(0);
+
+    await options.type('#key-name', 'Example Compliance Team');
+    await options.$eval('#key-pem', (e, pem) => {
+      const area = e as HTMLTextAreaElement;
+      area.value = pem;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, readFileSync(join(dir, 'registry-signing.public.pem'), 'utf8'));
+    await options.$eval('#add-key', (b) => (b as HTMLButtonElement).click());
+    await options.waitForSelector('#user-keys ::-p-text(Example Compliance Team)');
+
+    await (await options.$('input#import-registry'))!.uploadFile(registry);
+    await (await options.$('input#import-signature'))!.uploadFile(`${registry}.sig`);
+    await options.$eval('#import', (b) => (b as HTMLButtonElement).click());
+    await options.waitForSelector('#active-registry dd[data-version="4"]');
+    expect(await textOf(options, '#import-result')).toMatch(/accepted version 4 from imported file, signed by key-[0-9a-f]{16}/);
   });
 
   it('falls back to the bundled registry when the stored one is corrupted at start, and says so', async () => {

@@ -76,7 +76,9 @@ const fromOptions = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-
 async function ask(message: unknown, sender: object = fromOptions) {
   let reply: unknown;
   const responded = new Promise<void>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger(message, sender as never, ((r: unknown) => {
+    // The real onMessage passes sendResponse as a third argument; the fake's types omit it.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    void trigger(message, sender, ((r: unknown) => {
       reply = r;
       resolve();
     }) as never);
