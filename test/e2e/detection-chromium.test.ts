@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
@@ -23,7 +23,6 @@ beforeAll(async () => {
   browser = await launchChromium();
   worker = new ExtensionWorker(browser);
   extensionId = await worker.evaluate(() => chrome.runtime.id);
-  mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { keyIdOf } from '../../core/update/key-id';
 import { SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
-import { E2E_BUILD, E2E_PRIVATE_KEY, E2E_REGISTRY, E2E_TRUSTED_KEYS, ROOT } from './paths';
+import { E2E_BUILD, E2E_PRIVATE_KEY, E2E_REGISTRY, E2E_TRUSTED_KEYS, ROOT, SCREENSHOTS } from './paths';
 import { e2eRegistry } from './fixture-registry';
 
 /** A publisher key made for this run: the build trusts its public half, the update tests sign with the other. */
@@ -17,6 +17,7 @@ async function makePublisherKey(): Promise<void> {
 
 export default async function setup(): Promise<void> {
   mkdirSync(E2E_BUILD, { recursive: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
   writeFileSync(E2E_REGISTRY, JSON.stringify(e2eRegistry()));
   await makePublisherKey();
   const env = { ...process.env, LICENCE_REGISTRY: E2E_REGISTRY, LICENCE_TRUSTED_KEYS: E2E_TRUSTED_KEYS, WXT_OUT_DIR: E2E_BUILD };
