@@ -17,7 +17,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'webNavigation', 'alarms'],
+    permissions: ['storage', 'webNavigation', 'alarms', 'scripting', 'contextMenus'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page-scan.js'], all_frames: true, run_at: 'document_idle' },

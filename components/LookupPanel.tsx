@@ -7,7 +7,7 @@ import type { Translate } from '../lib/i18n';
 
 type Outcome = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'result'; result: LookupResult };
 
-function lookUp(query: string, index: RegistryIndex, today: string): Outcome {
+export function lookUp(query: string, index: RegistryIndex, today: string): Outcome {
   if (!query.trim()) return { kind: 'empty' };
   try {
     return { kind: 'result', result: runLookup(classifyQuery(query), index, today) };
@@ -27,8 +27,17 @@ function ResultButton({ licence, t, onOpen }: { licence: LicenceWithStatus; t: T
 }
 
 /** Manual lookup by number (any spelling), domain or URL, or part of a holder or site name; no network. */
-export function LookupPanel({ index, today, t, onOpen }: { index: RegistryIndex; today: string; t: Translate; onOpen: (l: Licence) => void }) {
-  const [query, setQuery] = useState('');
+export interface LookupPanelProps {
+  index: RegistryIndex;
+  today: string;
+  t: Translate;
+  onOpen: (l: Licence) => void;
+  /** Text to look up at once, e.g. a selection sent from the context menu. */
+  initialQuery?: string;
+}
+
+export function LookupPanel({ index, today, t, onOpen, initialQuery = '' }: LookupPanelProps) {
+  const [query, setQuery] = useState(initialQuery);
   const outcome = useMemo(() => lookUp(query, index, today), [query, index, today]);
   return (
     <section class="lookup">

@@ -182,6 +182,29 @@ export function OptionsPage(props: OptionsPageProps) {
       </section>
 
       <section>
+        <h2>{t('options_warnings')}</h2>
+        <label class="inline">
+          <input id="warnings" type="checkbox" checked={settings.warnings} onChange={(e) => void change({ ...settings, warnings: e.currentTarget.checked })} />{' '}
+          {t('warnings_enabled')}
+        </label>
+        {settings.dismissedSites.length > 0 && (
+          <>
+            <p>{t('warnings_dismissed')}</p>
+            <ul class="plain" id="dismissed-sites">
+              {settings.dismissedSites.map((site) => (
+                <li key={site}>
+                  <code>{site}</code>{' '}
+                  <button type="button" class="small" onClick={() => void change({ ...settings, dismissedSites: settings.dismissedSites.filter((s) => s !== site) })}>
+                    {t('warnings_undismiss')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section>
         <h2>
           <label for="language">{t('options_language')}</label>
         </h2>

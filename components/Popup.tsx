@@ -6,7 +6,7 @@ import type { VerdictResult } from '../core/verdict/verdict';
 import type { Translator } from '../lib/i18n';
 import { formatDate } from './format';
 import { LicenceDetail } from './LicenceDetail';
-import { LookupPanel } from './LookupPanel';
+import { LookupPanel, lookUp } from './LookupPanel';
 import { PageFindings } from './PageFindings';
 import { VerdictSummary } from './VerdictSummary';
 
@@ -23,10 +23,21 @@ export interface PopupProps extends Translator {
   today: string;
   copy: (text: string) => Promise<void>;
   openOptions: () => void;
+  openGuide: () => void;
+  /** A lookup to run at once (`popup.html?q=…`, from the context menu); a single match opens directly. */
+  initialQuery?: string;
 }
 
-export function Popup({ tab, index, today, copy, openOptions, t, locale }: PopupProps) {
-  const [opened, setOpened] = useState<Licence | null>(null);
+/** The one licence a query finds, if it finds exactly one. */
+function onlyMatch(query: string, index: RegistryIndex, today: string): Licence | null {
+  const outcome = lookUp(query, index, today);
+  if (outcome.kind !== 'result') return null;
+  const found = outcome.result.type === 'host' ? (outcome.result.licence ? [outcome.result.licence] : []) : outcome.result.licences;
+  return found.length === 1 ? found[0] : null;
+}
+
+export function Popup({ tab, index, today, copy, openOptions, openGuide, initialQuery, t, locale }: PopupProps) {
+  const [opened, setOpened] = useState<Licence | null>(() => (initialQuery ? onlyMatch(initialQuery, index, today) : null));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && opened) {
@@ -58,9 +69,14 @@ export function Popup({ tab, index, today, copy, openOptions, t, locale }: Popup
     <main>
       <header class="bar">
         <span class="muted">{t('popup_title')}</span>
-        <button type="button" class="small" onClick={openOptions}>
-          {t('open_options')}
-        </button>
+        <span class="actions">
+          <button type="button" class="small" onClick={openGuide}>
+            {t('open_guide')}
+          </button>
+          <button type="button" class="small" onClick={openOptions}>
+            {t('open_options')}
+          </button>
+        </span>
       </header>
       {tab ? (
         <>
@@ -73,7 +89,7 @@ export function Popup({ tab, index, today, copy, openOptions, t, locale }: Popup
       ) : (
         <p>{t('popup_not_web')}</p>
       )}
-      <LookupPanel index={index} today={today} t={t} onOpen={setOpened} />
+      <LookupPanel index={index} today={today} t={t} onOpen={setOpened} initialQuery={initialQuery} />
       {footer}
     </main>
   );

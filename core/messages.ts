@@ -48,3 +48,9 @@ export interface UpdateReply {
   ok: boolean;
   message: string;
 }
+
+/** In-page warning (injected on mismatch pages only) → background. */
+export const WarningMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('openDetails') }),
+  z.object({ type: z.literal('dismissWarning') }),
+]);

@@ -2,8 +2,10 @@ import trustedKeys from '#trusted-keys';
 import * as z from 'zod/mini';
 import { PublicKeyEntrySchema } from '../core/update/trusted-keys';
 import { bundledRegistry } from '../lib/bundled-registry';
+import { startContextMenu } from '../lib/context-menu';
 import { startDetection } from '../lib/detection';
 import { startRegistryUpdates } from '../lib/registry-updates';
+import { startWarnings } from '../lib/warnings';
 
 export default defineBackground(() => {
   const updates = startRegistryUpdates({
@@ -13,5 +15,7 @@ export default defineBackground(() => {
     subtle: crypto.subtle,
     onRegistryChanged: () => detection.refreshAll(),
   });
-  const detection = startDetection({ browser, registry: updates.registry });
+  const warnings = startWarnings(browser);
+  const detection = startDetection({ browser, registry: updates.registry, onVerdict: warnings.onVerdict });
+  startContextMenu(browser);
 });

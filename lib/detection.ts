@@ -16,6 +16,8 @@ export interface DetectionEnvironment {
   /** The registry in force; waited for, so no verdict is computed before it is loaded. */
   registry: () => Promise<RegistryIndex> | RegistryIndex;
   today?: () => string;
+  /** Told each verdict as it is shown, e.g. to warn in the page on `mismatch`. */
+  onVerdict?: (tabId: number, host: string, result: VerdictResult) => Promise<void>;
 }
 
 type ContentSender = MessageSender & { tab: { id: number }; frameId: number; url: string };
@@ -43,7 +45,7 @@ function tooltip(browser: ExtensionApi, result: VerdictResult, host: string): st
  * load and save runs on one promise chain, so no handler sees state before it is loaded or saves over
  * a newer one.
  */
-export function startDetection({ browser, registry, today = localToday }: DetectionEnvironment): {
+export function startDetection({ browser, registry, today = localToday, onVerdict }: DetectionEnvironment): {
   idle: () => Promise<void>;
   refreshAll: () => void;
 } {
@@ -66,6 +68,7 @@ export function startDetection({ browser, registry, today = localToday }: Detect
     await action.setBadgeText({ tabId, text: badge.text });
     if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     await action.setTitle({ tabId, title: tooltip(browser, verdict.result, verdict.host) });
+    await onVerdict?.(tabId, verdict.host, verdict.result);
   }
 
   const update = (tabId: number, change: () => boolean | void) =>

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
         today={today}
         copy={(text) => navigator.clipboard.writeText(text)}
         openOptions={() => void browser.runtime.openOptionsPage()}
+        openGuide={() => void browser.tabs.create({ url: browser.runtime.getURL('/guide.html') })}
+        initialQuery={new URLSearchParams(location.search).get('q') ?? undefined}
         {...translator}
       />,
       document.getElementById('app') as HTMLElement,

@@ -114,4 +114,12 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Trust this key' }));
     await vi.waitFor(() => expect(props.save).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, userKeys: [entry] }));
   });
+
+  it('turns in-page warnings off, and warns again for a dismissed site', () => {
+    const { props } = renderOptions({ settings: { dismissedSites: ['cheap-cars-deal.com', 'other.cn'] } });
+    fireEvent.click(screen.getByLabelText(/Warn at the top of a page/));
+    expect(props.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, dismissedSites: ['cheap-cars-deal.com', 'other.cn'], warnings: false });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Warn again' })[0]);
+    expect(props.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, dismissedSites: ['other.cn'] });
+  });
 });

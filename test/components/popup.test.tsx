@@ -15,11 +15,14 @@ function tabView(host: string, findings: Finding[], today: string): TabView {
   return { host, findings, result: computeVerdict({ host, shownLicenceNumbers: shown, index, today }) };
 }
 
-function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en') {
+function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en', initialQuery?: string) {
   const copy = vi.fn(() => Promise.resolve());
   const openOptions = vi.fn();
-  render(<Popup tab={tab} index={index} today={today} copy={copy} openOptions={openOptions} {...translator(locale)} />);
-  return { copy, openOptions };
+  const openGuide = vi.fn();
+  render(
+    <Popup tab={tab} index={index} today={today} copy={copy} openOptions={openOptions} openGuide={openGuide} initialQuery={initialQuery} {...translator(locale)} />,
+  );
+  return { copy, openOptions, openGuide };
 }
 
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -129,6 +132,28 @@ describe('the popup for each verdict', () => {
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(openOptions).toHaveBeenCalled();
+  });
+
+  it('opens the guide', () => {
+    const { openGuide } = renderPopup(null, '2026-06-01');
+    fireEvent.click(screen.getByRole('button', { name: 'How to read the badge' }));
+    expect(openGuide).toHaveBeenCalled();
+  });
+});
+
+describe('lookup from selected text (popup.html?q=…)', () => {
+  it('opens the licence straight away for a spaced full-width number', () => {
+    renderPopup(null, '2026-11-22', 'en', '渝Ｂ２ －２０２１ ０４６７');
+    expect(screen.getByRole('button', { name: '← Back' })).toBeTruthy();
+    expect(text()).toContain('Legal representative马骏');
+    fireEvent.click(screen.getByRole('button', { name: '← Back' }));
+    expect((screen.getByLabelText('Look up a licence number, domain or company name') as HTMLInputElement).value).toBe('渝Ｂ２ －２０２１ ０４６７');
+  });
+
+  it('lists the matches when a name finds several', () => {
+    renderPopup(null, '2026-11-22', 'en', '懂车帝');
+    expect(screen.queryByRole('button', { name: '← Back' })).toBeNull();
+    expect(within(screen.getByRole('status')).getAllByRole('button')).toHaveLength(2);
   });
 });
 

@@ -1,0 +1,24 @@
+import { render } from 'preact';
+import { Guide } from '../../components/Guide';
+import { localToday } from '../../core/dates';
+import { loadTranslator } from '../../lib/load-translator';
+import { readActiveRegistry } from '../../lib/read-active-registry';
+import { readItem, SETTINGS } from '../../lib/storage-items';
+
+async function main(): Promise<void> {
+  const [settings, active] = await Promise.all([readItem(browser.storage, SETTINGS), readActiveRegistry(browser)]);
+  const translator = await loadTranslator(browser, settings.language);
+  document.documentElement.lang = translator.locale;
+  document.title = translator.t('guide_title');
+  const { registry } = active.index;
+  render(
+    <Guide
+      registry={{ version: registry.version, generatedAt: registry.generatedAt, licences: registry.licences.length, domains: active.index.domainCount() }}
+      today={localToday()}
+      {...translator}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+}
+
+void main();

@@ -1,0 +1,63 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import { WarningMessageSchema } from '../core/messages';
+import { registrableDomain } from '../core/verdict/host-match';
+import type { VerdictResult } from '../core/verdict/verdict';
+import { showMismatchWarning, type WarningView } from './mismatch-warning';
+import { readItem, SETTINGS, writeItem } from './storage-items';
+import { webHost } from './tab-state';
+
+type ExtensionApi = typeof extensionApi;
+
+/** The site a dismissal covers: the registrable domain, so www. and m. go together. */
+export function siteOf(host: string): string {
+  return registrableDomain(host) ?? host;
+}
+
+/**
+ * The in-page warning for `mismatch`: injected from here into that tab only, unless the reader turned
+ * warnings off or dismissed them for the site. Also answers the warning's two buttons.
+ */
+export function startWarnings(browser: ExtensionApi) {
+  const i18n = browser.i18n;
+  const popupUrl = (tabId: number) => browser.runtime.getURL(`/popup.html?tabId=${tabId}` as never);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const tabId = sender.tab?.id;
+    const host = sender.url ? webHost(sender.url) : null;
+    if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || !host) return undefined;
+    const parsed = WarningMessageSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    if (parsed.data.type === 'openDetails') {
+      void browser.tabs.create({ url: popupUrl(tabId), index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1 });
+    } else {
+      void readItem(browser.storage, SETTINGS).then((settings) => {
+        const site = siteOf(host);
+        if (settings.dismissedSites.includes(site)) return;
+        return writeItem(browser.storage, SETTINGS, { ...settings, dismissedSites: [...settings.dismissedSites, site] });
+      });
+    }
+    return undefined;
+  });
+
+  return {
+    async onVerdict(tabId: number, host: string, result: VerdictResult): Promise<void> {
+      if (result.verdict !== 'mismatch' || !result.licence) return;
+      const settings = await readItem(browser.storage, SETTINGS);
+      if (!settings.warnings || settings.dismissedSites.includes(siteOf(host))) return;
+      const domains = [...new Set(result.licence.sites.map((s) => s.domain))];
+      const shown = domains.length > 3 ? `${domains.slice(0, 3).join(', ')} …` : domains.join(', ');
+      const view: WarningView = {
+        message: i18n.getMessage('warning_message', [result.licence.number, result.licence.holder, shown, host]),
+        detailsLabel: i18n.getMessage('warning_details'),
+        dismissLabel: i18n.getMessage('warning_dismiss'),
+        closeLabel: i18n.getMessage('warning_close'),
+        lang: i18n.getUILanguage(),
+      };
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, func: showMismatchWarning, args: [view] });
+      } catch {
+        // The tab navigated away or cannot take scripts (a browser page); the badge still says it.
+      }
+    },
+  };
+}

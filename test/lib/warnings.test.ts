@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import bundled from '../../data/registry.json';
+import { RegistryIndex } from '../../core/registry/registry-index';
+import { RegistrySchema } from '../../core/registry/schema';
+import { computeVerdict } from '../../core/verdict/verdict';
+import { LOOKUP_MENU_ID, lookupPageUrl, startContextMenu } from '../../lib/context-menu';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { siteOf, startWarnings } from '../../lib/warnings';
+
+const index = new RegistryIndex(RegistrySchema.parse(bundled));
+const executeScript = vi.fn(() => Promise.resolve([]));
+
+function start() {
+  fakeBrowser.i18n.getMessage = ((name: string, subs?: string[]) => `${name}${subs ? `: ${subs.join(' | ')}` : ''}`) as never;
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
+  return startWarnings(fakeBrowser as never);
+}
+const verdict = (host: string, shown: string[]) => computeVerdict({ host, shownLicenceNumbers: shown, index, today: '2026-06-01' });
+const settings = async () => (await fakeBrowser.storage.local.get('settings')).settings as typeof DEFAULT_SETTINGS | undefined;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  executeScript.mockClear();
+});
+
+describe('in-page warnings', () => {
+  it('are injected into a mismatch tab only, saying whose number it is and where it applies', async () => {
+    const warnings = start();
+    await warnings.onVerdict(4, 'cheap-cars-deal.com', verdict('cheap-cars-deal.com', ['渝B2-20210467']));
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript.mock.calls[0]).toMatchObject([
+      {
+        target: { tabId: 4 },
+        args: [{ message: 'warning_message: 渝B2-20210467 | 重庆万象优车科技有限公司 | maichetong.com.cn, autoengine.com, dongchedi.com … | cheap-cars-deal.com' }],
+      },
+    ]);
+    for (const [host, shown] of [['maichetong.com.cn', ['渝B2-20210467']], ['plain-shop.cn', []], ['unknown.cn', ['粤B2-20090059']], ['x.cn', ['渝B2-20230001']]] as const) {
+      await warnings.onVerdict(5, host, verdict(host, [...shown]));
+    }
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('are not injected when turned off, or for a dismissed site', async () => {
+    const warnings = start();
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, warnings: false } });
+    await warnings.onVerdict(4, 'cheap-cars-deal.com', verdict('cheap-cars-deal.com', ['渝B2-20210467']));
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, dismissedSites: ['cheap-cars-deal.com'] } });
+    await warnings.onVerdict(4, 'www.cheap-cars-deal.com', verdict('www.cheap-cars-deal.com', ['渝B2-20210467']));
+    expect(executeScript).not.toHaveBeenCalled();
+    await warnings.onVerdict(4, 'other-fraud.com', verdict('other-fraud.com', ['渝B2-20210467']));
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('remember a dismissal by registrable domain, from the warning in a tab only', async () => {
+    start();
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    await trigger({ type: 'dismissWarning' }, { id: 'someone-else', tab: { id: 4 }, url: 'https://m.cheap-cars-deal.com/' });
+    await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, url: 'https://m.cheap-cars-deal.com/' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await settings()).toBeUndefined();
+    await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, tab: { id: 4, index: 0 }, url: 'https://m.cheap-cars-deal.com/' });
+    await vi.waitFor(async () => expect((await settings())?.dismissedSites).toEqual(['cheap-cars-deal.com']));
+  });
+
+  it('name the site by its registrable domain', () => {
+    expect(siteOf('m.shop.example.com.cn')).toBe('example.com.cn');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
+  });
+});
+
+describe('look up licence from selected text', () => {
+  it('opens the lookup for the selection, a spaced full-width number kept as typed', () => {
+    const url = lookupPageUrl((path) => `chrome-extension://id${path}`, '  渝Ｂ２ －２０２１ ０４６７ ');
+    expect(url).toBe(`chrome-extension://id/popup.html?q=${encodeURIComponent('渝Ｂ２ －２０２１ ０４６７')}`);
+    expect(new URL(url).searchParams.get('q')).toBe('渝Ｂ２ －２０２１ ０４６７');
+  });
+
+  it('the menu handler opens that lookup in a new tab, and the guide on first install', async () => {
+    const listeners: { clicked?: (info: object) => void; installed?: (details: object) => void } = {};
+    const create = vi.fn();
+    const tabsCreate = vi.fn(() => Promise.resolve());
+    startContextMenu({
+      contextMenus: { create, onClicked: { addListener: (l: never) => (listeners.clicked = l) } },
+      runtime: { onInstalled: { addListener: (l: never) => (listeners.installed = l) }, getURL: (p: string) => `chrome-extension://id${p}` },
+      i18n: { getMessage: (name: string) => name },
+      tabs: { create: tabsCreate },
+    } as never);
+    listeners.installed!({ reason: 'install' });
+    expect(create).toHaveBeenCalledWith({ id: LOOKUP_MENU_ID, title: 'context_lookup', contexts: ['selection'] }, expect.any(Function));
+    expect(tabsCreate).toHaveBeenCalledWith({ url: 'chrome-extension://id/guide.html' });
+    listeners.installed!({ reason: 'update' });
+    expect(tabsCreate).toHaveBeenCalledTimes(1);
+
+    listeners.clicked!({ menuItemId: LOOKUP_MENU_ID, selectionText: '渝Ｂ２ －２０２１ ０４６７' });
+    expect(tabsCreate).toHaveBeenLastCalledWith({ url: `chrome-extension://id/popup.html?q=${encodeURIComponent('渝Ｂ２ －２０２１ ０４６７')}` });
+    listeners.clicked!({ menuItemId: 'other', selectionText: 'x' });
+    listeners.clicked!({ menuItemId: LOOKUP_MENU_ID, selectionText: '   ' });
+    expect(tabsCreate).toHaveBeenCalledTimes(2);
+  });
+});
