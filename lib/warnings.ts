@@ -2,6 +2,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import { WarningMessageSchema } from '../core/messages';
 import { registrableDomain } from '../core/verdict/host-match';
 import type { VerdictResult } from '../core/verdict/verdict';
+import { loadTranslator } from './load-translator';
 import { showMismatchWarning, type WarningView } from './mismatch-warning';
 import { readItem, SETTINGS, writeItem } from './storage-items';
 import { webHost } from './tab-state';
@@ -14,11 +15,11 @@ export function siteOf(host: string): string {
 }
 
 /**
- * The in-page warning for `mismatch`: injected from here into that tab only, unless the reader turned
- * warnings off or dismissed them for the site. Also answers the warning's two buttons.
+ * The in-page warning for `mismatch`: injected from here into that tab only, in the reader's language
+ * setting, unless the reader turned warnings off or dismissed them for the site. Also answers the
+ * warning's two buttons.
  */
 export function startWarnings(browser: ExtensionApi) {
-  const i18n = browser.i18n;
   const popupUrl = (tabId: number) => browser.runtime.getURL(`/popup.html?tabId=${tabId}` as never);
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -44,14 +45,15 @@ export function startWarnings(browser: ExtensionApi) {
       if (result.verdict !== 'mismatch' || !result.licence) return;
       const settings = await readItem(browser.storage, SETTINGS);
       if (!settings.warnings || settings.dismissedSites.includes(siteOf(host))) return;
+      const { t, locale } = await loadTranslator(browser, settings.language);
       const domains = [...new Set(result.licence.sites.map((s) => s.domain))];
       const shown = domains.length > 3 ? `${domains.slice(0, 3).join(', ')} …` : domains.join(', ');
       const view: WarningView = {
-        message: i18n.getMessage('warning_message', [result.licence.number, result.licence.holder, shown, host]),
-        detailsLabel: i18n.getMessage('warning_details'),
-        dismissLabel: i18n.getMessage('warning_dismiss'),
-        closeLabel: i18n.getMessage('warning_close'),
-        lang: i18n.getUILanguage(),
+        message: t('warning_message', [result.licence.number, result.licence.holder, shown, host]),
+        detailsLabel: t('warning_details'),
+        dismissLabel: t('warning_dismiss'),
+        closeLabel: t('warning_close'),
+        lang: locale,
       };
       try {
         await browser.scripting.executeScript({ target: { tabId }, func: showMismatchWarning, args: [view] });
