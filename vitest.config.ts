@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 30_000,
+    // One file at a time: the browser tests measure how responsive a page stays, and two cores shared by
+    // several browsers would measure each other instead.
+    fileParallelism: false,
   },
 });
