@@ -141,6 +141,7 @@ describe('popup, lookup and options in real Chromium', () => {
     ['快购', '川B2-20200036', ['成都快购科技有限公司', '腾讯云计算（北京）有限责任公司']],
   ])('looks up %s by hand and reads the licence', async (query, number, expected) => {
     const popup = await openPopup();
+    await popup.bringToFront();
     await popup.type('#lookup', query);
     const result = await popup.waitForSelector(`button.result ::-p-text(${number})`, { timeout: 5_000 });
     await result!.click();

@@ -81,6 +81,8 @@ beforeAll(async () => {
   await options.setViewport({ width: 900, height: 1100 });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.waitForSelector('#update-urls');
+  // The first-run guide opens in a tab of its own on install; typing and clicking want this tab in front.
+  await options.bringToFront();
   await options.type('#update-urls', updates.url);
   await options.click('#save-urls');
   await options.waitForSelector('#saved ::-p-text(Saved)');
@@ -157,6 +159,7 @@ describe('signed registry updates in real Chromium', () => {
     writeFileSync(registry, registryText(4));
     expect(runCli('registry-sign', ['--key', join(dir, 'registry-signing.private.pem'), registry]).status).toBe(0);
 
+    await options.bringToFront();
     await options.type('#key-name', 'Example Compliance Team');
     await options.$eval('#key-pem', (e, pem) => {
       const area = e as HTMLTextAreaElement;
