@@ -26,25 +26,24 @@ export function fromPem(pem: string, label: 'PUBLIC KEY' | 'PRIVATE KEY'): Uint8
   return m ? base64ToBytes(m[1]) : null;
 }
 
-/** The public key of an SPKI PEM, or null when it is not a P-256 ECDSA public key. */
-export async function importPublicKey(subtle: SubtleCrypto, spkiPem: string): Promise<CryptoKey | null> {
-  const der = fromPem(spkiPem, 'PUBLIC KEY');
+async function importKey(subtle: SubtleCrypto, pem: string, kind: 'public' | 'private'): Promise<CryptoKey | null> {
+  const der = fromPem(pem, kind === 'public' ? 'PUBLIC KEY' : 'PRIVATE KEY');
   if (!der) return null;
   try {
-    return await subtle.importKey('spki', der, SIGNING_ALGORITHM, false, ['verify']);
+    return await subtle.importKey(kind === 'public' ? 'spki' : 'pkcs8', der, SIGNING_ALGORITHM, false, [kind === 'public' ? 'verify' : 'sign']);
   } catch {
     return null;
   }
 }
 
-export async function importPrivateKey(subtle: SubtleCrypto, pkcs8Pem: string): Promise<CryptoKey | null> {
-  const der = fromPem(pkcs8Pem, 'PRIVATE KEY');
-  if (!der) return null;
-  try {
-    return await subtle.importKey('pkcs8', der, SIGNING_ALGORITHM, false, ['sign']);
-  } catch {
-    return null;
-  }
+/** The public key of an SPKI PEM, or null when it is not a P-256 ECDSA public key. */
+export function importPublicKey(subtle: SubtleCrypto, spkiPem: string): Promise<CryptoKey | null> {
+  return importKey(subtle, spkiPem, 'public');
+}
+
+/** The private key of a PKCS#8 PEM (as registry:keygen writes), or null. */
+export function importPrivateKey(subtle: SubtleCrypto, pkcs8Pem: string): Promise<CryptoKey | null> {
+  return importKey(subtle, pkcs8Pem, 'private');
 }
 
 export async function sign(subtle: SubtleCrypto, key: CryptoKey, bytes: Uint8Array<ArrayBuffer>): Promise<string> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { badgeOfTab, tabIdShowing } from './in-extension';
 import { CHROME_BUILD } from './paths';
+import { startSiteServer } from './site-server';
 
 export interface Badge {
   text: string;
@@ -110,4 +111,22 @@ export async function openSite(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
   return page;
+}
+
+/** Fixture sites on 127.0.0.1 and Chromium with the e2e build, as each browser test file starts them. */
+export async function startChromiumSession() {
+  const sites = await startSiteServer();
+  const browser = await launchChromium();
+  const worker = new ExtensionWorker(browser);
+  const extensionId = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
+  return {
+    sites,
+    browser,
+    worker,
+    extensionId,
+    close: async () => {
+      await browser.close();
+      await sites.close();
+    },
+  };
 }

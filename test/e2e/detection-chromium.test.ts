@@ -5,30 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
-import { ExtensionWorker, launchChromium, openSite, readBadge, stopServiceWorkers, tabIdOf, type Badge } from './chromium';
+import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, type Badge } from './chromium';
 import { expectedVerdict } from './expected-verdict';
 import { ALL_SITES, CASE_SITES, SEEDED_SITES, type FixtureSite } from './fixture-sites';
 import { E2E_REGISTRY, SCREENSHOTS } from './paths';
-import { startSiteServer } from './site-server';
 import { waitFor } from './wait-for';
 
 const registry = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
+let session: Awaited<ReturnType<typeof startChromiumSession>>;
 let browser: Browser;
 let worker: ExtensionWorker;
 let extensionId: string;
-let server: Awaited<ReturnType<typeof startSiteServer>>;
+let server: typeof session.sites;
 
 beforeAll(async () => {
-  server = await startSiteServer();
-  browser = await launchChromium();
-  worker = new ExtensionWorker(browser);
-  extensionId = await worker.evaluate(() => chrome.runtime.id);
+  session = await startChromiumSession();
+  ({ browser, worker, extensionId, sites: server } = session);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const UNLISTED_TITLE = 'is not in the licence registry';
 
@@ -196,4 +191,4 @@ describe('service-worker restart', () => {
   });
 });
 
-declare const chrome: { runtime: { id: string }; action: { setBadgeText(d: { tabId: number; text: string }): Promise<void> } };
+declare const chrome: { action: { setBadgeText(d: { tabId: number; text: string }): Promise<void> } };

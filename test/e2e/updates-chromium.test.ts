@@ -8,10 +8,9 @@ import { RegistrySchema, type Licence, type Registry } from '../../core/registry
 import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
 import { importPrivateKey, sign, SIGNING_ALGORITHM } from '../../core/update/signature';
-import { ExtensionWorker, launchChromium, openSite, readBadge, stopServiceWorkers, tabIdOf } from './chromium';
+import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf } from './chromium';
 import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
-import { startSiteServer } from './site-server';
 import { startUpdateServer } from './update-server';
 import { waitFor } from './wait-for';
 import { runCli } from '../cli/run-cli';
@@ -33,10 +32,11 @@ const added: Licence = {
 const registryText = (version: number, change: (r: Registry) => object = (r) => r) =>
   JSON.stringify(change({ ...base, version, licences: [...base.licences, added] }), null, 1);
 
+let session: Awaited<ReturnType<typeof startChromiumSession>>;
 let browser: Browser;
 let worker: ExtensionWorker;
 let extensionId: string;
-let sites: Awaited<ReturnType<typeof startSiteServer>>;
+let sites: typeof session.sites;
 let updates: Awaited<ReturnType<typeof startUpdateServer>>;
 let options: Page;
 let shop: Page;
@@ -71,11 +71,9 @@ async function checkNow(timeoutMs = 25_000): Promise<string> {
 beforeAll(async () => {
   publisherKey = (await importPrivateKey(subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
   strangerKey = (await subtle.generateKey(SIGNING_ALGORITHM, false, ['sign', 'verify'])).privateKey;
-  sites = await startSiteServer();
   updates = await startUpdateServer();
-  browser = await launchChromium();
-  worker = new ExtensionWorker(browser);
-  extensionId = await worker.evaluate(() => chrome.runtime.id);
+  session = await startChromiumSession();
+  ({ browser, worker, extensionId, sites } = session);
 
   options = await browser.newPage();
   await options.setViewport({ width: 900, height: 1100 });
@@ -93,8 +91,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
+  await session?.close();
   await updates?.close();
 });
 
@@ -193,6 +190,5 @@ describe('signed registry updates in real Chromium', () => {
 });
 
 declare const chrome: {
-  runtime: { id: string };
   storage: { local: { get(key: string): Promise<Record<string, object>>; set(items: object): Promise<void> } };
 };

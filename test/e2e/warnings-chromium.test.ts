@@ -3,27 +3,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
-import { ExtensionWorker, launchChromium, openSite, readBadge, tabIdOf } from './chromium';
+import { openSite, readBadge, startChromiumSession, tabIdOf, type ExtensionWorker } from './chromium';
 import { SCREENSHOTS } from './paths';
-import { startSiteServer } from './site-server';
 import { waitFor } from './wait-for';
 
+let session: Awaited<ReturnType<typeof startChromiumSession>>;
 let browser: Browser;
 let worker: ExtensionWorker;
 let extensionId: string;
-let sites: Awaited<ReturnType<typeof startSiteServer>>;
+let sites: typeof session.sites;
 
 beforeAll(async () => {
-  sites = await startSiteServer();
-  browser = await launchChromium();
-  worker = new ExtensionWorker(browser);
-  extensionId = await worker.evaluate(() => chrome.runtime.id);
+  session = await startChromiumSession();
+  ({ browser, worker, extensionId, sites } = session);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+afterAll(() => session?.close());
 
 /** Opens a fixture site and waits until its badge shows `verdict`, so the background has decided. */
 async function visit(host: string, verdict: Verdict): Promise<Page> {
@@ -155,4 +150,3 @@ describe('in-page warning in real Chromium', () => {
   });
 });
 
-declare const chrome: { runtime: { id: string } };
