@@ -76,14 +76,47 @@ function openShadowRoots(root: Node, budget: { left: number }): ShadowRoot[] {
   return found;
 }
 
+const TAIL_CHARS = 2_000;
+const TAIL_NODES = 1_000;
+const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
 /**
- * Every number a person can read on the page. Shadow roots are searched only when the light DOM shows
- * no licence number, since finding them means visiting elements one by one.
+ * The last couple of thousand characters a person reads, gathered by walking text nodes backwards from
+ * the end. Footers are there, and the walk stops long before a big page's start, so a page with its
+ * licence in the footer costs a fraction of reading all its text. Only text nodes are visited (no filter
+ * callback, which would cost a call into script per node).
+ */
+function tailText(root: Node, doc: Document): string {
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let last: Node = root;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  let node: Node | null = last.nodeType === 3 ? last : walker.previousNode();
+  const parts: string[] = [];
+  let chars = 0;
+  for (let visited = 0; node && chars < TAIL_CHARS && visited < TAIL_NODES; visited++, node = walker.previousNode()) {
+    // Script, style and noscript text are direct children of their element; template content is not
+    // connected to the document (browsers do not walk into it; some test DOMs do).
+    if (!node.isConnected || UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) continue;
+    parts.push((node as Text).data);
+    chars += (node as Text).data.length;
+  }
+  return parts.reverse().join('');
+}
+
+/**
+ * Every number a person can read on the page: from the page's end when a licence number is there (the
+ * footer), otherwise from all of its text. Shadow roots are searched only when the light DOM shows no
+ * licence number, since finding them means visiting elements one by one.
  */
 export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_LIMITS): PageFinding[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
-  const findings = scanTree(root, limits);
+  const tail = tailText(root, doc);
+  const fromTail = scanNumbers(tail);
+  const findings = fromTail.some((m) => m.kind === 'licence')
+    ? fromTail.map((m) => ({ kind: m.kind, canonical: m.canonical, suffix: m.suffix, context: contextOf(tail, m) }))
+    : scanTree(root, limits);
   if (!findings.some((f) => f.kind === 'licence')) {
     for (const shadow of openShadowRoots(root, { left: limits.maxElements })) findings.push(...scanTree(shadow, limits));
   }

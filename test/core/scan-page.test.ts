@@ -70,6 +70,17 @@ describe('scanning a page', () => {
     ]);
   });
 
+  it('reads the footer from the end of a long page, and the whole page when the end shows no licence', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `<p>商品 ${i}</p>`).join('');
+    document.body.innerHTML = `<header>京B2-20190486</header>${filler}<footer>渝B2-20210467</footer><script>"粤B2-20090059"</script>`;
+    expect(numbers(scanPage(document))).toEqual([['licence', '渝B2-20210467', undefined]]);
+    document.body.innerHTML = `<header>京B2-20190486</header>${filler}<footer>京ICP备10046444号</footer>`;
+    expect(numbers(scanPage(document))).toEqual([
+      ['licence', '京B2-20190486', undefined],
+      ['icp-filing', '京ICP备10046444', undefined],
+    ]);
+  });
+
   it('finds nothing on a page without numbers, and on placeholders', () => {
     document.body.innerHTML = '<footer>京ICP备12345678号 ICP备案中 京B2-XXXXXXXX</footer>';
     expect(scanPage(document)).toEqual([]);

@@ -1,0 +1,34 @@
+// Synthetic but well-formed registries of a given number of domains, for the scale benchmarks.
+import type { Registry } from '../core/registry/schema';
+
+const REGIONS = '京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新';
+
+export function syntheticRegistry(domains: number, domainsPerLicence = 5): Registry {
+  const licences: Registry['licences'] = [];
+  const count = Math.ceil(domains / domainsPerLicence);
+  for (let i = 0; i < count; i++) {
+    const region = REGIONS[i % REGIONS.length];
+    const serial = `20${String(10 + (i % 15)).padStart(2, '0')}${String(i % 10000).padStart(4, '0')}`;
+    const number = `${region}B2-${serial}`;
+    licences.push({
+      number: `${number}`,
+      holder: `合成测试${i}科技有限公司`,
+      legalRepresentative: '测试',
+      issuedOn: '2024-01-01',
+      validUntil: '2029-01-01',
+      services: [{ code: 'B25', name: '信息服务业务', scope: '仅限互联网信息服务', restrictions: '' }],
+      sites: Array.from({ length: Math.min(domainsPerLicence, domains - i * domainsPerLicence) }, (_, j) => ({
+        kind: 'website' as const,
+        name: `站点${i}-${j}`,
+        domain: `site${i}x${j}.cn`,
+        services: ['信息服务业务'],
+        serverLocation: '北京市',
+        accessProvider: '测试接入',
+      })),
+      history: [],
+      sources: [],
+    });
+  }
+  // Numbers must be unique; the synthetic ones repeat after 10,000 × 15 × 31 licences, far above any size used.
+  return { schemaVersion: 1, version: 1, generatedAt: '2026-11-22T00:00:00Z', licences };
+}
