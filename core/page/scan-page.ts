@@ -98,8 +98,11 @@ function tailText(root: Node, doc: Document): string {
     // Script, style and noscript text are direct children of their element; template content is not
     // connected to the document (browsers do not walk into it; some test DOMs do).
     if (!node.isConnected || UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) continue;
-    parts.push((node as Text).data);
-    chars += (node as Text).data.length;
+    // Only the end of a long node: a single text node can hold megabytes.
+    const data = (node as Text).data;
+    const take = data.length > TAIL_CHARS - chars ? data.slice(data.length - (TAIL_CHARS - chars)) : data;
+    parts.push(take);
+    chars += take.length;
   }
   return parts.reverse().join('');
 }

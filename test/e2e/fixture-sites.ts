@@ -114,6 +114,63 @@ export const CASE_SITES: FixtureSite[] = [
   },
 ];
 
+const FOOTER = '经营许可证：渝B2-20210467';
+const ERRORS = `<script>window.__errors = 0; addEventListener('error', () => window.__errors++);</script>`;
+
+/** Pages built to hurt a scanner; each shows the borrowed number 渝B2-20210467 in its footer. */
+export const HOSTILE_SITES: FixtureSite[] = [
+  {
+    name: 'a million nodes',
+    host: 'million-nodes.com',
+    html: page('million', FOOTER, `${HEARTBEAT}<div>${'<i>货</i>'.repeat(500_000)}</div>`),
+    expected: 'mismatch',
+  },
+  {
+    name: 'a single text node of 50 MB',
+    host: 'huge-text-node.com',
+    html: page('huge text', FOOTER, `${HEARTBEAT}<div id="blob"></div><script>document.getElementById('blob').textContent = '商'.repeat(25_000_000);</script>`),
+    expected: 'mismatch',
+  },
+  {
+    name: 'nesting 100,000 levels deep',
+    host: 'deep-nesting.com',
+    // Hidden: laying out 100,000 nested boxes hangs the browser's own renderer; the DOM depth is what a
+    // scanner must survive (a recursive walk would overflow its stack).
+    html: page('deep', FOOTER, `${HEARTBEAT}<div id="deep" hidden></div><script>
+      let at = document.getElementById('deep');
+      for (let i = 0; i < 100000; i++) { const d = document.createElement('div'); at.append(d); at = d; }
+      at.textContent = '最深处';
+    </script>`),
+    expected: 'mismatch',
+  },
+  {
+    name: 'redefined globals and prototypes',
+    host: 'redefined-globals.com',
+    html: page('globals', FOOTER, `${HEARTBEAT}${ERRORS}<script>
+      Array.prototype.map = () => { throw new Error('map'); };
+      Array.prototype.filter = () => { throw new Error('filter'); };
+      String.prototype.replace = () => '';
+      String.prototype.slice = () => '';
+      JSON.stringify = () => '{}';
+      Object.defineProperty(Node.prototype, 'textContent', { get() { return ''; } });
+      window.MutationObserver = function () { throw new Error('no observers'); };
+      window.setTimeout = () => 0;
+      window.chrome = undefined;
+      Object.prototype.toString = () => 'hacked';
+    </script>`),
+    expected: 'mismatch',
+  },
+  {
+    name: 'a postMessage flood',
+    host: 'postmessage-flood.com',
+    html: page('flood', FOOTER, `${HEARTBEAT}${ERRORS}<script>
+      const flood = () => { for (let i = 0; i < 200; i++) postMessage({ type: 'findings', findings: [{ kind: 'licence', canonical: '京B2-20190486' }] }, '*'); setTimeout(flood, 0); };
+      flood();
+    </script>`),
+    expected: 'mismatch',
+  },
+];
+
 /** Shows a licence number the e2e registry lacks until a signed update adds it. */
 export const UPDATE_SITE: FixtureSite = {
   name: 'site added by an update',
@@ -122,7 +179,7 @@ export const UPDATE_SITE: FixtureSite = {
   expected: 'unknown',
 };
 
-export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, UPDATE_SITE];
+export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, ...HOSTILE_SITES, UPDATE_SITE];
 
 export function siteFor(host: string): FixtureSite | undefined {
   return ALL_SITES.find((s) => s.host === host);
