@@ -1,5 +1,4 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { PageMessageSchema, type UpdateReply } from '../core/messages';
 import type { RegistryIndex } from '../core/registry/registry-index';
 import { acceptRegistry, type Candidate } from '../core/update/accept-registry';
@@ -7,7 +6,7 @@ import { base64ToBytes } from '../core/update/signature';
 import { importTrustedKeys, type PublicKeyEntry } from '../core/update/trusted-keys';
 import { chooseActiveRegistry, type ActiveRegistry } from './active-registry';
 import { fetchRegistry, type FetchLimits } from './fetch-registry';
-import { isAllowedUpdateUrl } from './settings';
+import { managedUpdateUrls } from './managed-urls';
 import { clearItem, readItem, SETTINGS, STORED_REGISTRY, UPDATE_STATUS, writeItem } from './storage-items';
 import type { UpdateStatus } from './update-status';
 
@@ -36,17 +35,6 @@ export interface UpdateEnvironment {
 export function nextCheckDelayMinutes(failures: number, random: () => number): number {
   const base = failures === 0 ? DAY_MINUTES : Math.min(DAY_MINUTES, 30 * 2 ** (failures - 1));
   return base * (0.9 + 0.2 * random());
-}
-
-async function managedUrls(browser: ExtensionApi): Promise<string[]> {
-  try {
-    const { updateUrls } = await browser.storage.managed.get('updateUrls');
-    const parsed = z.array(z.string()).safeParse(updateUrls);
-    return parsed.success ? parsed.data.filter(isAllowedUpdateUrl) : [];
-  } catch {
-    // No policy, or a browser without managed storage.
-    return [];
-  }
 }
 
 /**
@@ -118,7 +106,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
 
   async function check(): Promise<UpdateReply> {
     const settings = await readItem(browser.storage, SETTINGS);
-    const urls = [...new Set([...(await managedUrls(browser)), ...settings.updateUrls])];
+    const urls = [...new Set([...(await managedUpdateUrls(browser)), ...settings.updateUrls])];
     const at = now().toISOString();
     let reply: UpdateReply = { ok: false, message: 'no update address is set' };
     let outcome: 'accepted' | 'not-modified' | 'refused' = 'refused';

@@ -5,27 +5,19 @@ import type { PageMessage, UpdateReply } from '../../core/messages';
 import { keyIdOf } from '../../core/update/key-id';
 import { bytesToBase64, importPublicKey } from '../../core/update/signature';
 import { loadTranslator } from '../../lib/load-translator';
+import { managedUpdateUrls } from '../../lib/managed-urls';
 import { readActiveRegistry } from '../../lib/read-active-registry';
 import { SettingsSchema, type Settings } from '../../lib/settings';
 import { readItem, SETTINGS, UPDATE_STATUS, writeItem } from '../../lib/storage-items';
 
 const send = (message: PageMessage) => browser.runtime.sendMessage(message) as Promise<UpdateReply>;
 
-async function managedUrls(): Promise<string[]> {
-  try {
-    const { updateUrls } = await browser.storage.managed.get('updateUrls');
-    return Array.isArray(updateUrls) ? updateUrls.map(String) : [];
-  } catch {
-    return [];
-  }
-}
-
 async function show(): Promise<void> {
   const [settings, status, active, managed] = await Promise.all([
     readItem(browser.storage, SETTINGS),
     readItem(browser.storage, UPDATE_STATUS),
     readActiveRegistry(browser),
-    managedUrls(),
+    managedUpdateUrls(browser),
   ]);
   const translator = await loadTranslator(browser, settings.language);
   document.documentElement.lang = translator.locale;

@@ -30,9 +30,11 @@ async function main(): Promise<void> {
   ]);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('popup_title');
+  // The registry changes rarely (local storage); the tab's findings often (session storage).
+  let active = await readActiveRegistry(browser);
   const show = async () => {
     const today = localToday();
-    const { index } = await readActiveRegistry(browser);
+    const { index } = active;
     render(
       <Popup
         tab={await tabView(tabId, index, today)}
@@ -49,7 +51,11 @@ async function main(): Promise<void> {
   };
   await show();
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'session' || area === 'local') void show();
+    if (area === 'local') void readActiveRegistry(browser).then((next) => {
+      active = next;
+      return show();
+    });
+    if (area === 'session') void show();
   });
 }
 
