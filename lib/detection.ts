@@ -4,7 +4,8 @@ import { FindingsMessageSchema } from '../core/messages';
 import type { RegistryIndex } from '../core/registry/registry-index';
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { readItem, TAB_STATES, writeItem } from './storage-items';
+import { loadTranslator } from './load-translator';
+import { readItem, SETTINGS, TAB_STATES, writeItem } from './storage-items';
 import { webHost, type TabStates } from './tab-state';
 import { tabVerdict } from './tab-verdict';
 
@@ -34,9 +35,11 @@ function isOwnContentScript(sender: MessageSender, ownId: string): sender is Con
   );
 }
 
-function tooltip(browser: ExtensionApi, result: VerdictResult, host: string): string {
+/** The badge's tooltip, in the reader's language setting. */
+async function tooltip(browser: ExtensionApi, result: VerdictResult, host: string): Promise<string> {
+  const { t } = await loadTranslator(browser, (await readItem(browser.storage, SETTINGS)).language);
   const l = result.licence;
-  return browser.i18n.getMessage(`badge_${result.verdict}`, [host, l?.number ?? '', l?.holder ?? '', l?.validUntil ?? '']);
+  return t(`badge_${result.verdict}`, [host, l?.number ?? '', l?.holder ?? '', l?.validUntil ?? '']);
 }
 
 /**
@@ -67,7 +70,7 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
     const badge = BADGES[verdict.result.verdict];
     await action.setBadgeText({ tabId, text: badge.text });
     if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    await action.setTitle({ tabId, title: tooltip(browser, verdict.result, verdict.host) });
+    await action.setTitle({ tabId, title: await tooltip(browser, verdict.result, verdict.host) });
     await onVerdict?.(tabId, verdict.host, verdict.result);
   }
 

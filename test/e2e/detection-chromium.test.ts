@@ -163,6 +163,10 @@ describe('popup, lookup and options in real Chromium', () => {
     await popup.waitForSelector('h1[data-verdict="mismatch"]');
     expect(await popup.$eval('h1', (h) => h.textContent)).toBe('冒用他人许可证编号');
     expect(await popup.$eval('main', (m) => m.textContent)).toContain('该许可证实际覆盖的域名');
+    // The badge tooltip follows the setting once the tab's verdict is shown again.
+    await page.evaluate(() => history.pushState({}, '', '/zh'));
+    const zhTitle = await waitFor(() => readBadge(worker, tabId), (b) => b.title.startsWith('警告'));
+    expect(zhTitle.title).toBe('警告：本页展示的许可证 渝B2-20210467 登记给 重庆万象优车科技有限公司 的其他域名，不包括 cheap-cars-deal.com。');
     await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-cheap-cars-deal.com.png'), fullPage: true });
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-dark-cheap-cars-deal.com.png'), fullPage: true });

@@ -11,6 +11,7 @@ const TAB = 7;
 function start(today = '2026-06-01') {
   // The fake has no i18n; a message name with its substitutions is enough to check the tooltip.
   fakeBrowser.i18n.getMessage = ((name: string, subs: string[]) => `${name}: ${subs.join(' | ')}`) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
   return startDetection({ browser: fakeBrowser as never, registry: () => index, today: () => today });
 }
 
