@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { PageMessageSchema, type UpdateReply } from '../core/messages';
-import type { RegistryIndex } from '../core/registry/registry-index';
+import { RegistryIndex } from '../core/registry/registry-index';
 import { acceptRegistry, type Candidate } from '../core/update/accept-registry';
 import { base64ToBytes } from '../core/update/signature';
 import { importTrustedKeys, type PublicKeyEntry } from '../core/update/trusted-keys';
@@ -49,10 +49,11 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const limits = env.limits ?? DEFAULT_LIMITS;
   let active: ActiveRegistry = { index: bundled, origin: 'bundled', source: null };
 
-  const setStatus = async (change: (status: UpdateStatus) => void) => {
+  const setStatus = async (change: (status: UpdateStatus) => void): Promise<UpdateStatus> => {
     const status = await readItem(browser.storage, UPDATE_STATUS);
     change(status);
     await writeItem(browser.storage, UPDATE_STATUS, status);
+    return status;
   };
 
   let chain: Promise<unknown> = (async () => {
@@ -99,7 +100,8 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     }
     const text = new TextDecoder().decode(candidate.bytes);
     await writeItem(browser.storage, STORED_REGISTRY, { origin, text, source, acceptedAt: at, keyId: result.keyId });
-    active = chooseActiveRegistry({ origin, text, source, acceptedAt: at, keyId: result.keyId }, bundled).active;
+    // The registry was just parsed and checked; indexing it is all that is left.
+    active = { index: new RegistryIndex(result.registry), origin, source };
     env.onRegistryChanged();
     return { ok: true, message: `accepted version ${result.registry.version} from ${source}, signed by ${result.keyId}` };
   }
@@ -132,11 +134,10 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
         break;
       }
     }
-    await setStatus((s) => {
+    const { failures } = await setStatus((s) => {
       s.lastCheck = { at, outcome, detail: reply.message };
       s.failures = outcome === 'refused' && urls.length > 0 ? s.failures + 1 : 0;
     });
-    const { failures } = await readItem(browser.storage, UPDATE_STATUS);
     await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: nextCheckDelayMinutes(failures, random) });
     return reply;
   }
