@@ -117,6 +117,9 @@ export async function openSite(browser: Browser, url: string): Promise<Page> {
 export async function startChromiumSession() {
   const sites = await startSiteServer();
   const browser = await launchChromium();
+  // The first-run guide opens in its own tab on install; once it is open it can no longer take the front
+  // from a page a test opened, which would hide that page and throttle its timers and frames.
+  await browser.waitForTarget((t) => t.url().endsWith('/guide.html'), { timeout: 15_000 });
   const worker = new ExtensionWorker(browser);
   const extensionId = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
   return {

@@ -18,6 +18,8 @@ afterAll(() => session?.close());
  * first layout takes seconds whatever an extension does, and is not what this measures.
  */
 const gapsSince = async (page: Page, ms: number) => {
+  // A hidden page gets no frames and throttled timers: its gaps would say nothing about our scan.
+  expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(() => {
     (window as unknown as { __gaps: number[] }).__gaps.length = 0;
