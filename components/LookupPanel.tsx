@@ -1,19 +1,20 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { QueryError, classifyQuery } from '../core/lookup/classify-query';
-import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
-import type { RegistryIndex } from '../core/registry/registry-index';
+import { lookupIn, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
+import type { RegistrySource } from '../core/registry/registry-source';
 import type { Licence } from '../core/registry/schema';
 import type { Translate } from '../lib/i18n';
 
-type Outcome = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'result'; result: LookupResult };
+type Outcome = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'failed' } | { kind: 'result'; result: LookupResult };
 
-export function lookUp(query: string, index: RegistryIndex, today: string): Outcome {
+export async function lookUp(query: string, registry: RegistrySource, today: string): Promise<Outcome> {
   if (!query.trim()) return { kind: 'empty' };
   try {
-    return { kind: 'result', result: runLookup(classifyQuery(query), index, today) };
+    return { kind: 'result', result: await lookupIn(registry, classifyQuery(query), today) };
   } catch (error) {
     if (error instanceof QueryError) return { kind: 'invalid' };
-    throw error;
+    console.error('licence lookup:', error);
+    return { kind: 'failed' };
   }
 }
 
@@ -28,7 +29,7 @@ function ResultButton({ licence, t, onOpen }: { licence: LicenceWithStatus; t: T
 
 /** Manual lookup by number (any spelling), domain or URL, or part of a holder or site name; no network. */
 export interface LookupPanelProps {
-  index: RegistryIndex;
+  registry: RegistrySource;
   today: string;
   t: Translate;
   onOpen: (l: Licence) => void;
@@ -36,9 +37,17 @@ export interface LookupPanelProps {
   initialQuery?: string;
 }
 
-export function LookupPanel({ index, today, t, onOpen, initialQuery = '' }: LookupPanelProps) {
+export function LookupPanel({ registry, today, t, onOpen, initialQuery = '' }: LookupPanelProps) {
   const [query, setQuery] = useState(initialQuery);
-  const outcome = useMemo(() => lookUp(query, index, today), [query, index, today]);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'empty' });
+  useEffect(() => {
+    // The last answer stays on screen until the next arrives, and an answer to an older query is dropped.
+    let current = true;
+    void lookUp(query, registry, today).then((next) => current && setOutcome(next));
+    return () => {
+      current = false;
+    };
+  }, [query, registry, today]);
   return (
     <section class="lookup">
       <label for="lookup">{t('lookup_label')}</label>
@@ -53,6 +62,7 @@ export function LookupPanel({ index, today, t, onOpen, initialQuery = '' }: Look
       />
       <div role="status" aria-live="polite" class="lookup-results">
         {outcome.kind === 'invalid' && <p>{t('lookup_invalid')}</p>}
+        {outcome.kind === 'failed' && <p>{t('lookup_failed')}</p>}
         {outcome.kind === 'result' && outcome.result.type === 'host' && (
           <>
             <p>

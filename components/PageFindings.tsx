@@ -1,9 +1,8 @@
 import type { Finding } from '../core/messages';
-import type { RegistryIndex } from '../core/registry/registry-index';
 import type { Translate } from '../lib/i18n';
 
 /** Each number the page shows, with its kind, whether the registry has it, and the text around it. */
-export function PageFindings({ findings, index, t }: { findings: Finding[]; index: RegistryIndex; t: Translate }) {
+export function PageFindings({ findings, registered, t }: { findings: Finding[]; registered: readonly string[]; t: Translate }) {
   return (
     <section>
       <h2>{t('section_shown')}</h2>
@@ -18,7 +17,7 @@ export function PageFindings({ findings, index, t }: { findings: Finding[]; inde
                 {f.suffix ? `-${f.suffix}` : ''}
               </code>{' '}
               {t(`number_kind_${f.kind.replace('-', '_')}`)}
-              {f.kind === 'licence' && ` · ${t(index.licence(f.canonical) ? 'shown_in_registry' : 'shown_not_in_registry')}`}
+              {f.kind === 'licence' && ` · ${t(registered.includes(f.canonical) ? 'shown_in_registry' : 'shown_not_in_registry')}`}
               {f.context && <q class="muted">{f.context}</q>}
             </li>
           ))}

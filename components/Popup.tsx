@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../core/messages';
-import type { RegistryIndex } from '../core/registry/registry-index';
+import type { RegistrySource } from '../core/registry/registry-source';
 import type { Licence } from '../core/registry/schema';
 import type { VerdictResult } from '../core/verdict/verdict';
 import type { Translator } from '../lib/i18n';
@@ -14,12 +14,14 @@ export interface TabView {
   host: string;
   result: VerdictResult;
   findings: Finding[];
+  /** The licence numbers among the findings that the registry holds. */
+  registered: string[];
 }
 
 export interface PopupProps extends Translator {
   /** The tab's verdict, or null when the tab is not a web page. */
   tab: TabView | null;
-  index: RegistryIndex;
+  registry: RegistrySource;
   today: string;
   copy: (text: string) => Promise<void>;
   openOptions: () => void;
@@ -29,15 +31,19 @@ export interface PopupProps extends Translator {
 }
 
 /** The one licence a query finds, if it finds exactly one. */
-function onlyMatch(query: string, index: RegistryIndex, today: string): Licence | null {
-  const outcome = lookUp(query, index, today);
+async function onlyMatch(query: string, registry: RegistrySource, today: string): Promise<Licence | null> {
+  const outcome = await lookUp(query, registry, today);
   if (outcome.kind !== 'result') return null;
   const found = outcome.result.type === 'host' ? (outcome.result.licence ? [outcome.result.licence] : []) : outcome.result.licences;
   return found.length === 1 ? found[0] : null;
 }
 
-export function Popup({ tab, index, today, copy, openOptions, openGuide, initialQuery, t, locale }: PopupProps) {
-  const [opened, setOpened] = useState<Licence | null>(() => (initialQuery ? onlyMatch(initialQuery, index, today) : null));
+export function Popup({ tab, registry, today, copy, openOptions, openGuide, initialQuery, t, locale }: PopupProps) {
+  const [opened, setOpened] = useState<Licence | null>(null);
+  useEffect(() => {
+    if (initialQuery) void onlyMatch(initialQuery, registry, today).then((only) => only && setOpened(only));
+    // Only for the query the page was opened with: a later registry change must not reopen a detail view.
+  }, [initialQuery]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && opened) {
@@ -49,9 +55,9 @@ export function Popup({ tab, index, today, copy, openOptions, openGuide, initial
     return () => document.removeEventListener('keydown', onKey);
   }, [opened]);
 
-  const registry = index.registry;
+  const { info } = registry;
   const footer = (
-    <footer class="muted">{t('registry_info', [registry.version, formatDate(registry.generatedAt.slice(0, 10), locale)])}</footer>
+    <footer class="muted">{t('registry_info', [info.version, formatDate(info.generatedAt.slice(0, 10), locale)])}</footer>
   );
 
   if (opened) {
@@ -84,12 +90,12 @@ export function Popup({ tab, index, today, copy, openOptions, openGuide, initial
           {tab.result.licence && (
             <LicenceDetail licence={tab.result.licence} today={today} matchedDomain={tab.result.matchedDomain} copy={copy} t={t} locale={locale} />
           )}
-          <PageFindings findings={tab.findings} index={index} t={t} />
+          <PageFindings findings={tab.findings} registered={tab.registered} t={t} />
         </>
       ) : (
         <p>{t('popup_not_web')}</p>
       )}
-      <LookupPanel index={index} today={today} t={t} onOpen={setOpened} initialQuery={initialQuery} />
+      <LookupPanel registry={registry} today={today} t={t} onOpen={setOpened} initialQuery={initialQuery} />
       {footer}
     </main>
   );

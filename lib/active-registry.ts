@@ -1,41 +1,77 @@
 import * as z from 'zod/mini';
-import { RegistryIndex } from '../core/registry/registry-index';
-import { RegistrySchema, type Registry } from '../core/registry/schema';
+import { BUCKET_FORMAT } from '../core/registry/registry-buckets';
+import type { RegistryIndex } from '../core/registry/registry-index';
+import { memorySource, type RegistrySource } from '../core/registry/registry-source';
+import { StoreCorruptedError, type RegistryStore } from './registry-store';
 
-/** A registry accepted from an update or an import, kept as the exact text that was verified. */
+/**
+ * A registry accepted from an update or an import and written to the registry store under `generation`.
+ * Small, so that a starting worker reads it at once; writing it is what makes that generation active.
+ */
 export const StoredRegistrySchema = z.object({
   origin: z.enum(['update', 'import']),
-  text: z.string(),
   source: z.string(),
   acceptedAt: z.string(),
   keyId: z.string(),
+  generation: z.int(),
+  layout: z.object({
+    format: z.literal(BUCKET_FORMAT),
+    licenceBuckets: z.int().check(z.positive()),
+    domainBuckets: z.int().check(z.positive()),
+    nameChunks: z.int().check(z.nonnegative()),
+  }),
+  info: z.object({
+    version: z.int().check(z.positive()),
+    generatedAt: z.string(),
+    licences: z.int().check(z.nonnegative()),
+    domains: z.int().check(z.nonnegative()),
+  }),
 });
 
 export type StoredRegistry = z.infer<typeof StoredRegistrySchema>;
 
 export interface ActiveRegistry {
-  index: RegistryIndex;
+  registry: RegistrySource;
   origin: 'bundled' | StoredRegistry['origin'];
   source: string | null;
+  /** The store generation in force, or null for the bundled registry. */
+  generation: number | null;
 }
 
 export type StoredVerdict = 'use' | 'older-than-bundled' | 'corrupted';
 
+export function bundledActive(bundled: RegistryIndex): ActiveRegistry {
+  return { registry: memorySource(bundled), origin: 'bundled', source: null, generation: null };
+}
+
 /**
- * The registry in force: a stored one while it parses, passes the schema and is newer than the bundled
- * one; otherwise the bundled one, with the reason the stored one was not used.
+ * The registry in force: a stored one while its record is well formed and it is newer than the bundled
+ * one; otherwise the bundled one, with the reason the stored one was not used. Reads of a stored
+ * registry that turn out corrupted are answered from the bundled one and reported to `onCorrupted`.
  */
-export function chooseActiveRegistry(stored: StoredRegistry | null, bundled: RegistryIndex): { active: ActiveRegistry; stored: StoredVerdict | null; problem?: string } {
-  const fallback: ActiveRegistry = { index: bundled, origin: 'bundled', source: null };
-  if (!stored) return { active: fallback, stored: null };
-  let registry: Registry;
-  try {
-    const parsed = RegistrySchema.safeParse(JSON.parse(stored.text));
-    if (!parsed.success) return { active: fallback, stored: 'corrupted', problem: 'it no longer matches the registry schema' };
-    registry = parsed.data;
-  } catch (error) {
-    return { active: fallback, stored: 'corrupted', problem: `it is not valid JSON (${(error as Error).message})` };
-  }
-  if (registry.version <= bundled.registry.version) return { active: fallback, stored: 'older-than-bundled' };
-  return { active: { index: new RegistryIndex(registry), origin: stored.origin, source: stored.source }, stored: 'use' };
+export function chooseActiveRegistry(
+  stored: { value: StoredRegistry | null; invalid: boolean },
+  bundled: RegistryIndex,
+  store: RegistryStore,
+  onCorrupted: (generation: number, problem: string) => void,
+): { active: ActiveRegistry; stored: StoredVerdict | null; problem?: string } {
+  const fallback = bundledActive(bundled);
+  if (stored.invalid) return { active: fallback, stored: 'corrupted', problem: 'its record no longer matches what this version stores' };
+  const record = stored.value;
+  if (!record) return { active: fallback, stored: null };
+  if (record.info.version <= bundled.registry.version) return { active: fallback, stored: 'older-than-bundled' };
+  const source = store.source(record);
+  const registry: RegistrySource = {
+    info: source.info,
+    select: async (keys) => {
+      try {
+        return await source.select(keys);
+      } catch (error) {
+        if (!(error instanceof StoreCorruptedError)) throw error;
+        onCorrupted(record.generation, error.message);
+        return fallback.registry.select(keys);
+      }
+    },
+  };
+  return { active: { registry, origin: record.origin, source: record.source, generation: record.generation }, stored: 'use' };
 }

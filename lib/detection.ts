@@ -1,7 +1,7 @@
 import type { Browser, browser as extensionApi } from 'wxt/browser';
 import { localToday } from '../core/dates';
 import { FindingsMessageSchema } from '../core/messages';
-import type { RegistryIndex } from '../core/registry/registry-index';
+import type { RegistrySource } from '../core/registry/registry-source';
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
 import { loadTranslator } from './load-translator';
@@ -15,11 +15,14 @@ type MessageSender = Browser.runtime.MessageSender;
 export interface DetectionEnvironment {
   browser: ExtensionApi;
   /** The registry in force; waited for, so no verdict is computed before it is loaded. */
-  registry: () => Promise<RegistryIndex> | RegistryIndex;
+  registry: () => Promise<RegistrySource> | RegistrySource;
   today?: () => string;
   /** Told each verdict as it is shown, e.g. to warn in the page on `mismatch`. */
   onVerdict?: (tabId: number, host: string, result: VerdictResult) => Promise<void>;
 }
+
+/** Marked in the worker's performance timeline at its first verdict, for the benchmark to read. */
+export const FIRST_VERDICT_MARK = 'licence-check:first-verdict';
 
 type ContentSender = MessageSender & { tab: { id: number }; frameId: number; url: string };
 
@@ -54,6 +57,7 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
 } {
   const action = browser.action ?? browser.browserAction;
   let states: TabStates = {};
+  let shownOnce = false;
   let chain: Promise<void> = readItem(browser.storage, TAB_STATES).then((stored) => {
     states = stored;
   });
@@ -62,13 +66,17 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
   };
 
   async function show(tabId: number): Promise<void> {
-    const verdict = tabVerdict(states[tabId], await registry(), today());
+    const verdict = await tabVerdict(states[tabId], await registry(), today());
     if (!verdict) {
       await action.setBadgeText({ tabId, text: '' });
       return;
     }
     const badge = BADGES[verdict.result.verdict];
     await action.setBadgeText({ tabId, text: badge.text });
+    if (!shownOnce) {
+      shownOnce = true;
+      performance.mark(FIRST_VERDICT_MARK);
+    }
     if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     await action.setTitle({ tabId, title: await tooltip(browser, verdict.result, verdict.host) });
     await onVerdict?.(tabId, verdict.host, verdict.result);

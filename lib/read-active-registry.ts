@@ -1,9 +1,14 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { chooseActiveRegistry, type ActiveRegistry } from './active-registry';
 import { bundledRegistry } from './bundled-registry';
-import { readItem, STORED_REGISTRY } from './storage-items';
+import { openRegistryStore } from './registry-store';
+import { inspectItem, STORED_REGISTRY } from './storage-items';
 
-/** The registry in force, as the popup and options page read it (the background alone changes it). */
+/**
+ * The registry in force, as the extension's pages read it. Only the background changes it: a page that
+ * finds the stored one corrupted answers from the bundled one and leaves discarding it to the worker.
+ */
 export async function readActiveRegistry(browser: typeof extensionApi): Promise<ActiveRegistry> {
-  return chooseActiveRegistry(await readItem(browser.storage, STORED_REGISTRY), bundledRegistry()).active;
+  const [stored, store] = await Promise.all([inspectItem(browser.storage, STORED_REGISTRY), openRegistryStore()]);
+  return chooseActiveRegistry(stored, bundledRegistry(), store, () => undefined).active;
 }

@@ -1,19 +1,24 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { PageMessageSchema, type UpdateReply } from '../core/messages';
-import { RegistryIndex } from '../core/registry/registry-index';
+import { bucketRegistry } from '../core/registry/registry-buckets';
+import type { RegistryIndex } from '../core/registry/registry-index';
+import type { RegistrySource } from '../core/registry/registry-source';
 import { acceptRegistry, type Candidate } from '../core/update/accept-registry';
 import { base64ToBytes } from '../core/update/signature';
 import { importTrustedKeys, type PublicKeyEntry } from '../core/update/trusted-keys';
-import { chooseActiveRegistry, type ActiveRegistry } from './active-registry';
+import { bundledActive, chooseActiveRegistry, type ActiveRegistry } from './active-registry';
 import { fetchRegistry, type FetchLimits } from './fetch-registry';
 import { managedUpdateUrls } from './managed-urls';
-import { clearItem, readItem, SETTINGS, STORED_REGISTRY, UPDATE_STATUS, writeItem } from './storage-items';
+import { openRegistryStore, type RegistryStore } from './registry-store';
+import { clearItem, inspectItem, readItem, SETTINGS, STORED_REGISTRY, UPDATE_STATUS, writeItem } from './storage-items';
 import type { UpdateStatus } from './update-status';
 
 type ExtensionApi = typeof extensionApi;
 
 export const UPDATE_ALARM = 'registry-update';
-export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 32 * 1024 * 1024, timeoutMs: 15_000 };
+// A registry of a million domains is about 180 MB of JSON; the cap leaves room to grow and stops a
+// runaway download.
+export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 120_000 };
 const DAY_MINUTES = 24 * 60;
 
 export interface UpdateEnvironment {
@@ -47,7 +52,8 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const now = env.now ?? (() => new Date());
   const random = env.random ?? Math.random;
   const limits = env.limits ?? DEFAULT_LIMITS;
-  let active: ActiveRegistry = { index: bundled, origin: 'bundled', source: null };
+  let active: ActiveRegistry = bundledActive(bundled);
+  let store: RegistryStore;
 
   const setStatus = async (change: (status: UpdateStatus) => void): Promise<UpdateStatus> => {
     const status = await readItem(browser.storage, UPDATE_STATUS);
@@ -56,18 +62,41 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     return status;
   };
 
+  /** Falls back to the bundled registry, drops the stored one, says why, and lets the next check fetch again. */
+  async function discard(problem: string): Promise<void> {
+    active = bundledActive(bundled);
+    await clearItem(browser.storage, STORED_REGISTRY);
+    await store.keepOnly(null);
+    await setStatus((s) => {
+      s.lastRefusal = {
+        at: now().toISOString(),
+        source: 'stored registry',
+        reason: `the stored registry was discarded because ${problem}; the bundled registry is used`,
+      };
+      s.etags = {};
+    });
+  }
+
+  const onCorrupted = (generation: number, problem: string) => {
+    if (active.generation !== generation) return;
+    void serially(async () => {
+      if (active.generation !== generation) return;
+      await discard(problem);
+      env.onRegistryChanged();
+    });
+  };
+
   let chain: Promise<unknown> = (async () => {
-    const choice = chooseActiveRegistry(await readItem(browser.storage, STORED_REGISTRY), bundled);
+    store = await openRegistryStore();
+    const choice = chooseActiveRegistry(await inspectItem(browser.storage, STORED_REGISTRY), bundled, store, onCorrupted);
     active = choice.active;
-    if (choice.stored === 'older-than-bundled' || choice.stored === 'corrupted') await clearItem(browser.storage, STORED_REGISTRY);
-    if (choice.stored === 'corrupted') {
-      await setStatus((s) => {
-        s.lastRefusal = {
-          at: now().toISOString(),
-          source: 'stored registry',
-          reason: `the stored registry was discarded because ${choice.problem}; the bundled registry is used`,
-        };
-      });
+    if (choice.stored === 'corrupted') await discard(choice.problem ?? 'it could not be read');
+    else if (choice.stored === 'older-than-bundled') {
+      await clearItem(browser.storage, STORED_REGISTRY);
+      await store.keepOnly(null);
+    } else if (active.generation !== null) {
+      // Leftovers of an install that stopped half-way; they are never read, so this need not hold anything up.
+      void store.keepOnly(active.generation).catch(() => undefined);
     }
     if (!(await browser.alarms.get(UPDATE_ALARM))) {
       await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 5 + 55 * random() });
@@ -88,7 +117,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     const result = await acceptRegistry(candidate, {
       subtle,
       trustedKeys: await trustedKeys(),
-      activeVersion: active.index.registry.version,
+      activeVersion: active.registry.info.version,
       maxBytes: limits.maxBytes,
     });
     const at = now().toISOString();
@@ -98,10 +127,24 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
       });
       return { ok: false, message: result.reason };
     }
-    const text = new TextDecoder().decode(candidate.bytes);
-    await writeItem(browser.storage, STORED_REGISTRY, { origin, text, source, acceptedAt: at, keyId: result.keyId });
-    // The registry was just parsed and checked; indexing it is all that is left.
-    active = { index: new RegistryIndex(result.registry), origin, source };
+    // Written beside the registry in force, then switched to with one small write: a worker stopped
+    // half-way leaves the old registry working and the new one's buckets to be swept.
+    const bucketed = bucketRegistry(result.registry);
+    const generation = Math.max(now().getTime(), (active.generation ?? 0) + 1);
+    await store.write(generation, bucketed);
+    const { version, generatedAt, licences } = result.registry;
+    const record = {
+      origin,
+      source,
+      acceptedAt: at,
+      keyId: result.keyId,
+      generation,
+      layout: bucketed.layout,
+      info: { version, generatedAt, licences: licences.length, domains: bucketed.domainCount },
+    };
+    await writeItem(browser.storage, STORED_REGISTRY, record);
+    active = chooseActiveRegistry({ value: record, invalid: false }, bundled, store, onCorrupted).active;
+    await store.keepOnly(generation);
     env.onRegistryChanged();
     return { ok: true, message: `accepted version ${result.registry.version} from ${source}, signed by ${result.keyId}` };
   }
@@ -166,9 +209,9 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
 
   return {
     /** The registry in force, once the stored one (if any) has been loaded and checked. */
-    registry: async (): Promise<RegistryIndex> => {
+    registry: async (): Promise<RegistrySource> => {
       await chain;
-      return active.index;
+      return active.registry;
     },
     idle: () => chain.then(() => undefined),
   };

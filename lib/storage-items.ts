@@ -24,10 +24,10 @@ export const TAB_STATES: StorageItem<TabStates> = { area: 'session', key: 'tabs'
 /** The reader's choices from the options page; local storage keeps them across browser restarts. */
 export const SETTINGS: StorageItem<Settings> = { area: 'local', key: 'settings', fallback: DEFAULT_SETTINGS, schema: SettingsSchema };
 
-/** The registry accepted from an update or import; null while the bundled one is in force. */
+/** Which stored registry (from an update or import) is in force; null while the bundled one is. */
 export const STORED_REGISTRY: StorageItem<StoredRegistry | null> = {
   area: 'local',
-  key: 'registry',
+  key: 'installedRegistry',
   fallback: null,
   schema: z.nullable(StoredRegistrySchema),
 };
@@ -48,9 +48,14 @@ export async function clearItem<T>(areas: StorageAreas & Record<StorageItem<T>['
  * its schema (a copy, since callers may change what they get).
  */
 export async function readItem<T>(areas: StorageAreas, item: StorageItem<T>): Promise<T> {
+  return (await inspectItem(areas, item)).value;
+}
+
+/** As readItem, and whether something was stored that failed the schema. */
+export async function inspectItem<T>(areas: StorageAreas, item: StorageItem<T>): Promise<{ value: T; invalid: boolean }> {
   const stored = (await areas[item.area].get(item.key))[item.key];
   const parsed = item.schema.safeParse(stored);
-  return parsed.success ? parsed.data : structuredClone(item.fallback);
+  return parsed.success ? { value: parsed.data, invalid: false } : { value: structuredClone(item.fallback), invalid: stored !== undefined };
 }
 
 export async function writeItem<T>(areas: StorageAreas, item: StorageItem<T>, value: T): Promise<void> {

@@ -1,10 +1,10 @@
-import type { RegistryIndex } from '../core/registry/registry-index';
-import { computeVerdict, type VerdictResult } from '../core/verdict/verdict';
+import type { RegistrySource } from '../core/registry/registry-source';
+import { verdictFrom, type VerdictResult } from '../core/verdict/verdict';
 import { shownLicenceNumbers, webHost, type TabState } from './tab-state';
 
 /** The verdict for a tab's top-level host and everything its frames show, or null for non-web pages. */
-export function tabVerdict(state: TabState | undefined, index: RegistryIndex, today: string): { host: string; result: VerdictResult } | null {
+export async function tabVerdict(state: TabState | undefined, registry: RegistrySource, today: string): Promise<{ host: string; result: VerdictResult } | null> {
   const host = state ? webHost(state.url) : null;
   if (!state || !host) return null;
-  return { host, result: computeVerdict({ host, shownLicenceNumbers: shownLicenceNumbers(state), index, today }) };
+  return { host, result: await verdictFrom(registry, { host, shownLicenceNumbers: shownLicenceNumbers(state), today }) };
 }

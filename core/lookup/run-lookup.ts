@@ -1,7 +1,8 @@
 import type { Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
+import { NO_KEYS, type RegistryKeys, type RegistrySource } from '../registry/registry-source';
 import { licenceStatus, type LicenceStatus } from '../verdict/licence-status';
-import { computeVerdict, type Verdict } from '../verdict/verdict';
+import { computeVerdict, verdictKeys, type Verdict } from '../verdict/verdict';
 import type { Query } from './classify-query';
 
 export type LicenceWithStatus = Licence & { status: LicenceStatus; daysLeft: number };
@@ -43,4 +44,25 @@ export function runLookup(query: Query, index: RegistryIndex, today: string): Lo
     case 'name':
       return { type: 'licences', query, licences: index.searchNames(query.text).map((l) => withStatus(l, today)) };
   }
+}
+
+/** The keys a lookup reads, so a source need only load those licences. */
+export function lookupKeys(query: Query): RegistryKeys {
+  switch (query.type) {
+    case 'host':
+      return verdictKeys(query.host, []);
+    case 'number':
+      return { ...NO_KEYS, numbers: [query.number.canonical] };
+    case 'filing':
+      return NO_KEYS;
+    case 'serial':
+      return { ...NO_KEYS, serials: [query.serial] };
+    case 'name':
+      return { ...NO_KEYS, name: query.text };
+  }
+}
+
+/** runLookup over a registry that is not held whole. */
+export async function lookupIn(source: RegistrySource, query: Query, today: string): Promise<LookupResult> {
+  return runLookup(query, await source.select(lookupKeys(query)), today);
 }

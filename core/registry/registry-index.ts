@@ -1,5 +1,8 @@
 import type { Licence, Registry } from './schema';
 
+/** At most this many licences answer a name search: a short query can match much of a large registry. */
+export const NAME_RESULT_LIMIT = 50;
+
 /** Text folded for name search: width, case, spaces and punctuation do not matter. */
 export function searchKey(text: string): string {
   return text
@@ -8,11 +11,44 @@ export function searchKey(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-/** Lookups over one registry: by number, by listed domain, and by part of a holder or site name. */
+export interface NameEntry {
+  key: string;
+  holder: boolean;
+}
+
+/** The names a licence is found by: its holders and site names, current and earlier. */
+export function nameEntries(licence: Licence): NameEntry[] {
+  const holders = new Set([licence.holder, ...licence.history.flatMap((h) => (h.holder ? [h.holder] : []))]);
+  const siteNames = new Set([...licence.sites, ...licence.history.flatMap((h) => h.sites)].map((s) => s.name));
+  return [...[...holders].map((name) => ({ key: searchKey(name), holder: true })), ...[...siteNames].map((name) => ({ key: searchKey(name), holder: false }))];
+}
+
+/** The trailing digits of a licence number, by which a person may look it up without its region. */
+export function serialOf(number: string): string {
+  return /\d+$/.exec(number)?.[0] ?? '';
+}
+
+/**
+ * The numbers whose names contain `text`, holder matches first, then in the order given, each once, at
+ * most NAME_RESULT_LIMIT.
+ */
+export function matchNames(entries: Iterable<{ key: string; holder: boolean; number: string }>, text: string): string[] {
+  const key = searchKey(text);
+  if (!key) return [];
+  const holders = new Set<string>();
+  const others = new Set<string>();
+  for (const entry of entries) {
+    if (holders.size >= NAME_RESULT_LIMIT) break;
+    if (entry.key.includes(key)) (entry.holder ? holders : others).add(entry.number);
+  }
+  return [...new Set([...holders, ...others])].slice(0, NAME_RESULT_LIMIT);
+}
+
+/** Lookups over one registry held in memory: by number, by listed domain, by serial, by part of a name. */
 export class RegistryIndex {
   private readonly byNumber = new Map<string, Licence>();
   private readonly byDomain = new Map<string, Licence[]>();
-  private readonly names: { key: string; licence: Licence; holderMatch: boolean }[] = [];
+  private readonly names: { key: string; holder: boolean; number: string }[] = [];
 
   constructor(readonly registry: Registry) {
     for (const licence of registry.licences) {
@@ -20,10 +56,7 @@ export class RegistryIndex {
       for (const domain of new Set(licence.sites.map((s) => s.domain))) {
         this.byDomain.set(domain, [...(this.byDomain.get(domain) ?? []), licence]);
       }
-      const holders = new Set([licence.holder, ...licence.history.flatMap((h) => (h.holder ? [h.holder] : []))]);
-      const siteNames = new Set([...licence.sites, ...licence.history.flatMap((h) => h.sites)].map((s) => s.name));
-      for (const holder of holders) this.names.push({ key: searchKey(holder), licence, holderMatch: true });
-      for (const name of siteNames) this.names.push({ key: searchKey(name), licence, holderMatch: false });
+      for (const entry of nameEntries(licence)) this.names.push({ ...entry, number: licence.number });
     }
   }
 
@@ -47,9 +80,6 @@ export class RegistryIndex {
 
   /** Licences whose holder or a site name contains `text`; holder matches first, registry order kept. */
   searchNames(text: string): Licence[] {
-    const key = searchKey(text);
-    if (!key) return [];
-    const hits = this.names.filter((n) => n.key.includes(key)).sort((a, b) => Number(b.holderMatch) - Number(a.holderMatch));
-    return [...new Set(hits.map((h) => h.licence))];
+    return matchNames(this.names, text).map((number) => this.byNumber.get(number) as Licence);
   }
 }

@@ -17,22 +17,24 @@ export function registrableDomain(host: string): string | null {
   return getDomain(host, { allowPrivateDomains: false });
 }
 
+/** The registry domains that may cover `host`, in order: the host itself, then its registrable domain. */
+export function coveringDomains(host: string): string[] {
+  const exact = normaliseHost(host);
+  const registrable = registrableDomain(exact);
+  return registrable && registrable !== exact ? [exact, registrable] : [exact];
+}
+
 /** Exact host first, then its registrable domain: m.example.com.cn is covered by example.com.cn. */
 export function matchHost(host: string, index: RegistryIndex): HostMatch | null {
-  const exact = normaliseHost(host);
-  const exactLicences = index.licencesListing(exact);
-  if (exactLicences.length > 0) return { domain: exact, licences: exactLicences };
-  const registrable = registrableDomain(exact);
-  if (registrable && registrable !== exact) {
-    const licences = index.licencesListing(registrable);
-    if (licences.length > 0) return { domain: registrable, licences };
+  for (const domain of coveringDomains(host)) {
+    const licences = index.licencesListing(domain);
+    if (licences.length > 0) return { domain, licences };
   }
   return null;
 }
 
 /** Whether `licence` lists `host` by the same rule as matchHost. */
 export function licenceCovers(licence: Licence, host: string): boolean {
-  const exact = normaliseHost(host);
-  const registrable = registrableDomain(exact);
-  return licence.sites.some((s) => s.domain === exact || s.domain === registrable);
+  const domains = coveringDomains(host);
+  return licence.sites.some((s) => domains.includes(s.domain));
 }

@@ -1,6 +1,7 @@
 import type { Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
-import { licenceCovers, matchHost } from './host-match';
+import type { RegistryKeys, RegistrySource } from '../registry/registry-source';
+import { coveringDomains, licenceCovers, matchHost } from './host-match';
 import { licenceStatus } from './licence-status';
 
 export type Verdict = 'listed' | 'expiring' | 'expired' | 'mismatch' | 'claimed' | 'unknown' | 'unlisted';
@@ -43,4 +44,15 @@ export function computeVerdict({ host, shownLicenceNumbers, index, today }: Verd
   if (unconfirmable) return { verdict: 'claimed', licence: unconfirmable, matchedDomain: null, daysLeft: null };
   if (shown.length > known.length) return { verdict: 'unknown', licence: null, matchedDomain: null, daysLeft: null };
   return { verdict: 'unlisted', licence: null, matchedDomain: null, daysLeft: null };
+}
+
+/** The keys a verdict for `host` reads: the numbers shown and the domains that may cover the host. */
+export function verdictKeys(host: string, shownLicenceNumbers: readonly string[]): RegistryKeys {
+  return { numbers: shownLicenceNumbers, domains: coveringDomains(host), serials: [], name: null };
+}
+
+/** computeVerdict over a registry that is not held whole: only what the verdict reads is loaded. */
+export async function verdictFrom(source: RegistrySource, input: Omit<VerdictInput, 'index'>): Promise<VerdictResult> {
+  const index = await source.select(verdictKeys(input.host, input.shownLicenceNumbers));
+  return computeVerdict({ ...input, index });
 }

@@ -10,10 +10,9 @@ async function main(): Promise<void> {
   const translator = await loadTranslator(browser, settings.language);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('guide_title');
-  const { registry } = active.index;
   render(
     <Guide
-      registry={{ version: registry.version, generatedAt: registry.generatedAt, licences: registry.licences.length, domains: active.index.domainCount() }}
+      registry={active.registry.info}
       today={localToday()}
       {...translator}
     />,

@@ -22,16 +22,13 @@ async function show(): Promise<void> {
   const translator = await loadTranslator(browser, settings.language);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('options_title');
-  const registry = active.index.registry;
+  const { info } = active.registry;
   render(
     <OptionsPage
       registry={{
         origin: active.origin,
         source: active.source,
-        version: registry.version,
-        generatedAt: registry.generatedAt,
-        licences: registry.licences.length,
-        domains: active.index.domainCount(),
+        ...info,
       }}
       status={status}
       settings={settings}

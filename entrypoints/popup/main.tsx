@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { Popup, type TabView } from '../../components/Popup';
 import { localToday } from '../../core/dates';
-import { readActiveRegistry } from '../../lib/read-active-registry';
+import { NO_KEYS, type RegistrySource } from '../../core/registry/registry-source';
 import { loadTranslator } from '../../lib/load-translator';
-import { readItem, SETTINGS, TAB_STATES } from '../../lib/storage-items';
-import { tabFindings } from '../../lib/tab-state';
+import { readActiveRegistry } from '../../lib/read-active-registry';
+import { readItem, SETTINGS, STORED_REGISTRY, TAB_STATES } from '../../lib/storage-items';
+import { shownLicenceNumbers, tabFindings } from '../../lib/tab-state';
 import { tabVerdict } from '../../lib/tab-verdict';
-import type { RegistryIndex } from '../../core/registry/registry-index';
 
 /** `popup.html?tabId=N` shows tab N (tests open it in a tab); without it, the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -16,11 +16,14 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
-async function tabView(tabId: number | undefined, index: RegistryIndex, today: string): Promise<TabView | null> {
+async function tabView(tabId: number | undefined, registry: RegistrySource, today: string): Promise<TabView | null> {
   if (tabId === undefined) return null;
   const state = (await readItem(browser.storage, TAB_STATES))[tabId];
-  const verdict = tabVerdict(state, index, today);
-  return verdict && state ? { ...verdict, findings: tabFindings(state) } : null;
+  const verdict = await tabVerdict(state, registry, today);
+  if (!verdict || !state) return null;
+  const shown = shownLicenceNumbers(state);
+  const held = await registry.select({ ...NO_KEYS, numbers: shown });
+  return { ...verdict, findings: tabFindings(state), registered: shown.filter((n) => held.licence(n)) };
 }
 
 async function main(): Promise<void> {
@@ -30,15 +33,14 @@ async function main(): Promise<void> {
   ]);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('popup_title');
-  // The registry changes rarely (local storage); the tab's findings often (session storage).
   let active = await readActiveRegistry(browser);
   const show = async () => {
     const today = localToday();
-    const { index } = active;
+    const { registry } = active;
     render(
       <Popup
-        tab={await tabView(tabId, index, today)}
-        index={index}
+        tab={await tabView(tabId, registry, today)}
+        registry={registry}
         today={today}
         copy={(text) => navigator.clipboard.writeText(text)}
         openOptions={() => void browser.runtime.openOptionsPage()}
@@ -50,11 +52,14 @@ async function main(): Promise<void> {
     );
   };
   await show();
-  browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'local') void readActiveRegistry(browser).then((next) => {
-      active = next;
-      return show();
-    });
+  // The registry in force changes rarely (its record in local storage); the tab's findings often (session).
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && STORED_REGISTRY.key in changes) {
+      void readActiveRegistry(browser).then((next) => {
+        active = next;
+        return show();
+      });
+    }
     if (area === 'session') void show();
   });
 }

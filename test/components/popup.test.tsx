@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type TabView } from '../../components/Popup';
 import type { Finding } from '../../core/messages';
 import { computeVerdict } from '../../core/verdict/verdict';
-import { index, translator } from './render-helpers';
+import type { RegistrySource } from '../../core/registry/registry-source';
+import { index, memoryRegistry, storedRegistry, translator } from './render-helpers';
 
 afterEach(cleanup);
 
@@ -12,15 +14,15 @@ const finding = (canonical: string, kind: Finding['kind'] = 'licence', context =
 
 function tabView(host: string, findings: Finding[], today: string): TabView {
   const shown = findings.filter((f) => f.kind === 'licence').map((f) => f.canonical);
-  return { host, findings, result: computeVerdict({ host, shownLicenceNumbers: shown, index, today }) };
+  return { host, findings, registered: shown.filter((n) => index.licence(n)), result: computeVerdict({ host, shownLicenceNumbers: shown, index, today }) };
 }
 
-function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en', initialQuery?: string) {
+function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en', initialQuery?: string, registry: RegistrySource = memoryRegistry) {
   const copy = vi.fn(() => Promise.resolve());
   const openOptions = vi.fn();
   const openGuide = vi.fn();
   render(
-    <Popup tab={tab} index={index} today={today} copy={copy} openOptions={openOptions} openGuide={openGuide} initialQuery={initialQuery} {...translator(locale)} />,
+    <Popup tab={tab} registry={registry} today={today} copy={copy} openOptions={openOptions} openGuide={openGuide} initialQuery={initialQuery} {...translator(locale)} />,
   );
   return { copy, openOptions, openGuide };
 }
@@ -141,30 +143,36 @@ describe('the popup for each verdict', () => {
   });
 });
 
-describe('lookup from selected text (popup.html?q=…)', () => {
-  it('opens the licence straight away for a spaced full-width number', () => {
-    renderPopup(null, '2026-11-22', 'en', '渝Ｂ２ －２０２１ ０４６７');
-    expect(screen.getByRole('button', { name: '← Back' })).toBeTruthy();
+describe.each([
+  ['held in memory', () => memoryRegistry],
+  ['in the indexed store', () => storedRegistry()],
+] as const)('lookup from selected text (popup.html?q=…), registry %s', (_, registry) => {
+  it('opens the licence straight away for a spaced full-width number', async () => {
+    renderPopup(null, '2026-11-22', 'en', '渝Ｂ２ －２０２１ ０４６７', await registry());
+    await waitFor(() => expect(screen.getByRole('button', { name: '← Back' })).toBeTruthy());
     expect(text()).toContain('Legal representative马骏');
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
     expect((screen.getByLabelText('Look up a licence number, domain or company name') as HTMLInputElement).value).toBe('渝Ｂ２ －２０２１ ０４６７');
   });
 
-  it('lists the matches when a name finds several', () => {
-    renderPopup(null, '2026-11-22', 'en', '懂车帝');
+  it('lists the matches when a name finds several', async () => {
+    renderPopup(null, '2026-11-22', 'en', '懂车帝', await registry());
+    await waitFor(() => expect(within(screen.getByRole('status')).getAllByRole('button')).toHaveLength(2));
     expect(screen.queryByRole('button', { name: '← Back' })).toBeNull();
-    expect(within(screen.getByRole('status')).getAllByRole('button')).toHaveLength(2);
   });
 });
 
-describe('manual lookup', () => {
+describe.each([
+  ['held in memory', () => memoryRegistry],
+  ['in the indexed store', () => storedRegistry()],
+] as const)('manual lookup, registry %s', (_, registry) => {
   const lookup = (query: string) => fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: query } });
   const results = () => within(screen.getByRole('status')).queryAllByRole('button').map((b) => b.textContent);
 
-  it('by number in any spelling, and opens the detail view', () => {
-    renderPopup(null, '2026-11-22');
+  it('by number in any spelling, and opens the detail view', async () => {
+    renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('川b2 ２０２０００３６');
-    expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']);
+    await waitFor(() => expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']));
     fireEvent.click(screen.getByRole('button', { name: /川B2-20200036/ }));
     const page = text();
     expect(page).toContain('Holder成都快购科技有限公司');
@@ -175,32 +183,32 @@ describe('manual lookup', () => {
     expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
   });
 
-  it('by domain, giving the verdict for that host', () => {
-    renderPopup(null, '2026-11-22');
+  it('by domain, giving the verdict for that host', async () => {
+    renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('etaoche.cn');
-    expect(within(screen.getByRole('status')).getByText('etaoche.cn').parentElement?.textContent).toBe('etaoche.cn: Licence expired');
+    await waitFor(() => expect(within(screen.getByRole('status')).getByText('etaoche.cn').parentElement?.textContent).toBe('etaoche.cn: Licence expired'));
     expect(results()).toEqual(['京B2-20190486 北京淘车科技有限公司 expired']);
   });
 
-  it('by part of a name, and Escape goes back', () => {
-    renderPopup(null, '2026-11-22');
+  it('by part of a name, and Escape goes back', async () => {
+    renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('快购');
-    expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']);
+    await waitFor(() => expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']));
     lookup('懂车帝');
-    expect(results()).toEqual(['渝B2-20230001 重庆懂车帝科技有限公司 valid', '渝B2-20210467 重庆万象优车科技有限公司 expired']);
+    await waitFor(() => expect(results()).toEqual(['渝B2-20230001 重庆懂车帝科技有限公司 valid', '渝B2-20210467 重庆万象优车科技有限公司 expired']));
     fireEvent.click(screen.getByRole('button', { name: /渝B2-20230001/ }));
     expect(text()).toContain('This licence lists no domains.');
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
   });
 
-  it('explains what it cannot look up', () => {
-    renderPopup(null, '2026-11-22');
+  it('explains what it cannot look up', async () => {
+    renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('???');
-    expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.'));
     lookup('京ICP备10046444号');
-    expect(screen.getByRole('status').textContent).toBe('ICP filings (备案) and public-security filings are not licences; the registry does not hold them.');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ICP filings (备案) and public-security filings are not licences; the registry does not hold them.'));
     lookup('不存在的公司');
-    expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.'));
   });
 });

@@ -2,10 +2,27 @@ import bundled from '../../data/registry.json';
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
+import { bucketRegistry } from '../../core/registry/registry-buckets';
+import { infoOf, memorySource, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
+import { openRegistryStore } from '../../lib/registry-store';
 import { translatorFor, type LocaleMessages, type Translator } from '../../lib/i18n';
 
 export const index = new RegistryIndex(RegistrySchema.parse(bundled));
+export const memoryRegistry = memorySource(index);
+
+let stored: Promise<RegistrySource> | undefined;
+
+/** The same registry written to the indexed store (needs an IndexedDB, e.g. fake-indexeddb/auto). */
+export function storedRegistry(): Promise<RegistrySource> {
+  stored ??= (async () => {
+    const store = await openRegistryStore();
+    const bucketed = bucketRegistry(index.registry);
+    await store.write(1, bucketed);
+    return store.source({ generation: 1, layout: bucketed.layout, info: infoOf(index) });
+  })();
+  return stored;
+}
 
 /** The real locale files, so tests read the strings a person reads. */
 export function translator(locale: 'en' | 'zh_CN'): Translator {

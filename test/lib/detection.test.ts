@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import bundled from '../../data/registry.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
+import { memorySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
 import { startDetection } from '../../lib/detection';
 
@@ -12,7 +13,7 @@ function start(today = '2026-06-01') {
   // The fake has no i18n; a message name with its substitutions is enough to check the tooltip.
   fakeBrowser.i18n.getMessage = ((name: string, subs: string[]) => `${name}: ${subs.join(' | ')}`) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
-  return startDetection({ browser: fakeBrowser as never, registry: () => index, today: () => today });
+  return startDetection({ browser: fakeBrowser as never, registry: () => memorySource(index), today: () => today });
 }
 
 const sender = (url: string, frameId = 0, extra: object = {}) => ({ id: fakeBrowser.runtime.id, tab: { id: TAB }, frameId, url, ...extra });

@@ -1,12 +1,18 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { bucketRegistry } from '../../core/registry/registry-buckets';
 import { RegistryIndex } from '../../core/registry/registry-index';
+import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
 import { keyIdOf } from '../../core/update/key-id';
 import { bytesToBase64, sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
+import { verdictKeys } from '../../core/verdict/verdict';
 import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../lib/registry-updates';
+import { forgetRegistryStore, openRegistryStore } from '../../lib/registry-store';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const { subtle } = globalThis.crypto;
@@ -87,23 +93,42 @@ async function ask(message: unknown, sender: object = fromOptions) {
   return reply as { ok: boolean; message: string } | undefined;
 }
 const status = async () => (await fakeBrowser.storage.local.get('updateStatus')).updateStatus as Record<string, any>;
-const stored = async () => (await fakeBrowser.storage.local.get('registry')).registry as Record<string, any> | undefined;
+const stored = async () => (await fakeBrowser.storage.local.get('installedRegistry')).installedRegistry as Record<string, any> | undefined;
+const version = async (updates: { registry: () => Promise<RegistrySource> }) => (await updates.registry()).info.version;
+/** The numbers of the licences listing `domain`, read as a verdict reads them. */
+async function listing(updates: { registry: () => Promise<RegistrySource> }, domain: string) {
+  const index = await (await updates.registry()).select(verdictKeys(domain, []));
+  return index.licencesListing(domain).map((l) => l.number);
+}
+
+/** A registry written to the store and recorded as installed, as a worker that accepted it leaves them. */
+async function install(registry: object, generation = 7) {
+  const parsed = RegistrySchema.parse(registry);
+  const bucketed = bucketRegistry(parsed);
+  await (await openRegistryStore()).write(generation, bucketed);
+  const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', generation, layout: bucketed.layout, info: infoOf(new RegistryIndex(parsed)) };
+  await fakeBrowser.storage.local.set({ installedRegistry: record });
+  return record;
+}
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  forgetRegistryStore();
   srv = server();
   changed = 0;
   await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] } });
 });
 
 describe('update checks', () => {
-  it('accepts a good signed update, keeps its exact text and ETag, and schedules the next check in about a day', async () => {
+  it('accepts a good signed update into the store, keeps its ETag, and schedules the next check in about a day', async () => {
     const updates = start();
     await srv.serve(encode(newDomainRegistry(2)), { etag: '"v2"' });
     expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, message: expect.stringContaining('accepted version 2') });
-    expect((await updates.registry()).licencesListing('dongchedi-mall.cn').map((l) => l.number)).toEqual(['渝B2-20230001']);
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['渝B2-20230001']);
+    expect(await listing(updates, 'www.dongchedi-mall.cn')).toEqual([]);
     expect(changed).toBe(1);
-    expect(await stored()).toMatchObject({ origin: 'update', source: URL_A, text: JSON.stringify(newDomainRegistry(2)) });
+    expect(await stored()).toMatchObject({ origin: 'update', source: URL_A, keyId: publisherEntry.id, info: { version: 2, licences: 4, domains: 8 } });
     expect(await status()).toMatchObject({ lastCheck: { outcome: 'accepted' }, lastRefusal: null, failures: 0, etags: { [URL_A]: '"v2"' } });
     const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 23 * 3600_000);
@@ -135,7 +160,7 @@ describe('update checks', () => {
     const reply = await ask({ type: 'checkUpdates' });
     expect(reply?.ok).toBe(false);
     expect(reply?.message).toContain(reason);
-    expect(await updates.registry()).toBe(bundled);
+    expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(changed).toBe(0);
     expect(await stored()).toBeUndefined();
     expect(await status()).toMatchObject({ failures: 1, lastCheck: { outcome: 'refused' }, lastRefusal: { source: URL_A, reason: expect.stringContaining(reason) } });
@@ -149,8 +174,9 @@ describe('update checks', () => {
     await ask({ type: 'checkUpdates' });
     srv.routes.set(URL_A, () => new Response('boom', { status: 500 }));
     await ask({ type: 'checkUpdates' });
-    expect((await updates.registry()).registry.version).toBe(2);
-    expect((await stored())?.text).toBe(JSON.stringify(newDomainRegistry(2)));
+    expect(await version(updates)).toBe(2);
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['渝B2-20230001']);
+    expect((await stored())?.info.version).toBe(2);
   });
 
   it('checks on its alarm, first within an hour of start', async () => {
@@ -175,7 +201,7 @@ describe('imports and lifecycle', () => {
     const bytes = encode(newDomainRegistry(5));
     const signature = await sign(subtle, publisher.privateKey, bytes);
     expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: true });
-    expect((await updates.registry()).registry.version).toBe(5);
+    expect(await version(updates)).toBe(5);
     expect(await stored()).toMatchObject({ origin: 'import', source: 'imported file' });
     const older = encode(newDomainRegistry(4));
     expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(older), signature: await sign(subtle, publisher.privateKey, older) })).toMatchObject({
@@ -193,7 +219,7 @@ describe('imports and lifecycle', () => {
     expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: false });
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
     expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: true, message: expect.stringContaining('key-team') });
-    expect((await updates.registry()).registry.version).toBe(2);
+    expect(await version(updates)).toBe(2);
   });
 
   it('ignores update requests that do not come from its own pages', async () => {
@@ -205,24 +231,67 @@ describe('imports and lifecycle', () => {
     expect(srv.fetcher).not.toHaveBeenCalled();
   });
 
-  it('discards a corrupted stored registry at start, says so, and uses the bundled one', async () => {
-    await fakeBrowser.storage.local.set({ registry: { origin: 'update', text: '{"schemaVersion":1,"vers', source: URL_A, acceptedAt: 'x', keyId: 'k' } });
+  it('discards a stored registry whose record is corrupted at start, says so, and uses the bundled one', async () => {
+    const record = await install(newDomainRegistry(3));
+    await fakeBrowser.storage.local.set({ installedRegistry: { ...record, layout: { ...record.layout, format: 99 } } });
     const updates = start();
-    expect(await updates.registry()).toBe(bundled);
+    expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await stored()).toBeUndefined();
-    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('the stored registry was discarded because it is not valid JSON') });
+    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('the stored registry was discarded because its record no longer matches') });
+  });
+
+  it('answers from the bundled registry when a stored bucket turns out corrupted, then discards the store and says so', async () => {
+    await install(newDomainRegistry(3));
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('licence-registry');
+      request.onsuccess = () => resolve(request.result);
+    });
+    await new Promise((resolve) => {
+      const tx = db.transaction('domains', 'readwrite');
+      tx.objectStore('domains').clear();
+      tx.oncomplete = resolve;
+    });
+    const updates = start();
+    expect(await version(updates)).toBe(3);
+    // The bundled registry does not list dongchedi-mall.cn; version 3 did, but its domain buckets are gone.
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual([]);
+    await vi.waitFor(async () => expect(await stored()).toBeUndefined());
+    expect(await version(updates)).toBe(1);
+    expect(changed).toBe(1);
+    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('its domains bucket') });
   });
 
   it('drops a stored registry once the extension bundles one at least as new', async () => {
-    await fakeBrowser.storage.local.set({ registry: { origin: 'update', text: JSON.stringify(newDomainRegistry(1)), source: URL_A, acceptedAt: 'x', keyId: 'k' } });
+    await install(newDomainRegistry(1));
     const updates = start();
-    expect(await updates.registry()).toBe(bundled);
+    expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await stored()).toBeUndefined();
   });
 
-  it('uses a newer stored registry after a restart', async () => {
-    await fakeBrowser.storage.local.set({ registry: { origin: 'update', text: JSON.stringify(newDomainRegistry(3)), source: URL_A, acceptedAt: 'x', keyId: 'k' } });
+  it('uses a newer stored registry after a restart, without reading it whole', async () => {
+    await install(newDomainRegistry(3));
     const updates = start();
-    expect((await updates.registry()).registry.version).toBe(3);
+    expect(await version(updates)).toBe(3);
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['渝B2-20230001']);
+  });
+
+  it('sweeps a registry whose install stopped half-way, and keeps the one in force', async () => {
+    const record = await install(newDomainRegistry(3), 7);
+    await (await openRegistryStore()).write(8, bucketRegistry(RegistrySchema.parse(newDomainRegistry(4))));
+    const updates = start();
+    await updates.idle();
+    expect(await version(updates)).toBe(3);
+    await vi.waitFor(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('licence-registry');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const keys = await new Promise<IDBValidKey[]>((resolve) => {
+        const request = db.transaction('licences').objectStore('licences').getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      expect(new Set(keys.map((k) => (k as number[])[0]))).toEqual(new Set([record.generation]));
+    });
   });
 });

@@ -1,0 +1,74 @@
+// How a registry is cut into buckets for an indexed store: one read answers a lookup by domain, by
+// number or by serial, and the store never needs the whole registry in memory.
+import { nameEntries, serialOf } from './registry-index';
+import type { Licence, Registry } from './schema';
+
+/** Changed whenever the cut changes, so a store written by another build is not misread. */
+export const BUCKET_FORMAT = 1;
+const ENTRIES_PER_BUCKET = 64;
+const NAMES_PER_CHUNK = 4096;
+
+export interface BucketLayout {
+  format: typeof BUCKET_FORMAT;
+  licenceBuckets: number;
+  domainBuckets: number;
+  nameChunks: number;
+}
+
+/** A holder or site name folded for search, the licence it names, and 1 when it is the holder. */
+export type NameRow = [key: string, number: string, holder: 0 | 1];
+
+export interface BucketedRegistry {
+  layout: BucketLayout;
+  /** Licences by the bucket of their serial, so that one bucket answers both number and serial. */
+  licences: Licence[][];
+  /** Domain → the numbers of the licences that list it, by the bucket of the domain. */
+  domains: Record<string, string[]>[];
+  names: NameRow[][];
+  domainCount: number;
+}
+
+/** FNV-1a over UTF-16 code units: stable across browsers and builds, and cheap. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function bucketCount(entries: number): number {
+  let buckets = 1;
+  while (buckets * ENTRIES_PER_BUCKET < entries) buckets *= 2;
+  return buckets;
+}
+
+export function bucketOf(key: string, buckets: number): number {
+  return hash(key) % buckets;
+}
+
+export function bucketRegistry(registry: Registry): BucketedRegistry {
+  const domainNumbers = new Map<string, string[]>();
+  const names: NameRow[] = [];
+  for (const licence of registry.licences) {
+    for (const domain of new Set(licence.sites.map((s) => s.domain))) {
+      const numbers = domainNumbers.get(domain);
+      if (numbers) numbers.push(licence.number);
+      else domainNumbers.set(domain, [licence.number]);
+    }
+    for (const entry of nameEntries(licence)) names.push([entry.key, licence.number, entry.holder ? 1 : 0]);
+  }
+  const layout: BucketLayout = {
+    format: BUCKET_FORMAT,
+    licenceBuckets: bucketCount(registry.licences.length),
+    domainBuckets: bucketCount(domainNumbers.size),
+    nameChunks: Math.ceil(names.length / NAMES_PER_CHUNK),
+  };
+  const licences: Licence[][] = Array.from({ length: layout.licenceBuckets }, () => []);
+  for (const licence of registry.licences) licences[bucketOf(serialOf(licence.number), layout.licenceBuckets)].push(licence);
+  const domains: Record<string, string[]>[] = Array.from({ length: layout.domainBuckets }, () => ({}));
+  for (const [domain, numbers] of domainNumbers) domains[bucketOf(domain, layout.domainBuckets)][domain] = numbers;
+  const chunks = Array.from({ length: layout.nameChunks }, (_, i) => names.slice(i * NAMES_PER_CHUNK, (i + 1) * NAMES_PER_CHUNK));
+  return { layout, licences, domains, names: chunks, domainCount: domainNumbers.size };
+}

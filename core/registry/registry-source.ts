@@ -1,0 +1,39 @@
+import { RegistryIndex } from './registry-index';
+
+/** What a page or the options show about a registry without holding it. */
+export interface RegistryInfo {
+  version: number;
+  generatedAt: string;
+  licences: number;
+  domains: number;
+}
+
+/** The keys a verdict or a lookup reads: a source need only load the licences these reach. */
+export interface RegistryKeys {
+  numbers: readonly string[];
+  domains: readonly string[];
+  serials: readonly string[];
+  /** Part of a holder or site name, or null for no name search. */
+  name: string | null;
+}
+
+export const NO_KEYS: RegistryKeys = { numbers: [], domains: [], serials: [], name: null };
+
+/**
+ * A registry that answers lookups without being held whole: `select` gives an index holding at least
+ * every licence the keys reach, so the same pure verdict and lookup code runs over it.
+ */
+export interface RegistrySource {
+  info: RegistryInfo;
+  select(keys: RegistryKeys): Promise<RegistryIndex>;
+}
+
+export function infoOf(index: RegistryIndex): RegistryInfo {
+  const { version, generatedAt, licences } = index.registry;
+  return { version, generatedAt, licences: licences.length, domains: index.domainCount() };
+}
+
+/** A registry held in memory (the bundled one, the command line's): every selection is the whole index. */
+export function memorySource(index: RegistryIndex): RegistrySource {
+  return { info: infoOf(index), select: async () => index };
+}

@@ -1,0 +1,146 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import * as z from 'zod/mini';
+import { bucketOf, type BucketedRegistry, type BucketLayout, type NameRow } from '../core/registry/registry-buckets';
+import { matchNames, RegistryIndex, serialOf } from '../core/registry/registry-index';
+import type { RegistryInfo, RegistryKeys, RegistrySource } from '../core/registry/registry-source';
+import { LicenceSchema, type Licence } from '../core/registry/schema';
+
+// Keys are [generation, bucket]: a new registry is written beside the one in force under a new
+// generation, and the switch is one small write of the generation number (STORED_REGISTRY).
+type Key = [number, number];
+
+interface RegistryDb extends DBSchema {
+  licences: { key: Key; value: Licence[] };
+  domains: { key: Key; value: Record<string, string[]> };
+  names: { key: Key; value: NameRow[] };
+}
+
+type StoreName = 'licences' | 'domains' | 'names';
+const STORES: StoreName[] = ['licences', 'domains', 'names'];
+const DB_NAME = 'licence-registry';
+/** Records per write transaction: none holds much memory, and there are few enough to be quick. */
+const RECORDS_PER_WRITE = 256;
+
+/** A stored bucket that is missing or no longer has the shape it was written with. */
+export class StoreCorruptedError extends Error {}
+
+const DomainBucketSchema = z.record(z.string(), z.array(z.string()));
+
+export interface InstalledGeneration {
+  generation: number;
+  layout: BucketLayout;
+  info: RegistryInfo;
+}
+
+export interface RegistryStore {
+  /** Writes a registry under `generation`; nothing reads it until that generation is made the active one. */
+  write(generation: number, bucketed: BucketedRegistry): Promise<void>;
+  /** Deletes every generation but `generation` (all of them for null): superseded or half-written ones. */
+  keepOnly(generation: number | null): Promise<void>;
+  source(installed: InstalledGeneration): RegistrySource;
+}
+
+let opened: Promise<IDBPDatabase<RegistryDb>> | undefined;
+
+/** The extension's registry store in IndexedDB, shared by the worker and the extension's pages. */
+export function openRegistryStore(): Promise<RegistryStore> {
+  opened ??= openDB<RegistryDb>(DB_NAME, 1, {
+    upgrade(db) {
+      for (const name of STORES) db.createObjectStore(name);
+    },
+  });
+  return opened.then(storeOver);
+}
+
+/** Forgets the open database, for tests that give each case a fresh IndexedDB. */
+export function forgetRegistryStore(): void {
+  opened = undefined;
+}
+
+function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
+  async function put(name: StoreName, generation: number, values: unknown[]): Promise<void> {
+    for (let start = 0; start < values.length; start += RECORDS_PER_WRITE) {
+      const tx = db.transaction(name, 'readwrite');
+      const end = Math.min(values.length, start + RECORDS_PER_WRITE);
+      for (let i = start; i < end; i++) void tx.store.put(values[i] as never, [generation, i]);
+      await tx.done;
+    }
+  }
+
+  return {
+    async write(generation, bucketed) {
+      await put('licences', generation, bucketed.licences);
+      await put('domains', generation, bucketed.domains);
+      await put('names', generation, bucketed.names);
+    },
+
+    async keepOnly(generation) {
+      const tx = db.transaction(STORES, 'readwrite');
+      for (const name of STORES) {
+        const store = tx.objectStore(name);
+        if (generation === null) {
+          void store.clear();
+        } else {
+          // [g] sorts before [g, 0] and after every [g - 1, …]: these two ranges are all other generations.
+          void store.delete(IDBKeyRange.upperBound([generation], true));
+          void store.delete(IDBKeyRange.lowerBound([generation + 1]));
+        }
+      }
+      await tx.done;
+    },
+
+    source: (installed) => generationSource(db, installed),
+  };
+}
+
+function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, info }: InstalledGeneration): RegistrySource {
+  let names: Promise<{ key: string; holder: boolean; number: string }[]> | undefined;
+
+  async function bucket<T>(name: StoreName, index: number): Promise<T> {
+    const value = await db.get(name, [generation, index]);
+    if (value === undefined) throw new StoreCorruptedError(`its ${name} bucket ${index} is missing`);
+    return value as T;
+  }
+
+  // Read once per page that searches names; the worker never does.
+  const allNames = () =>
+    (names ??= db.getAll('names', IDBKeyRange.bound([generation], [generation, Infinity])).then((chunks) => {
+      if (chunks.length !== layout.nameChunks) throw new StoreCorruptedError(`it has ${chunks.length} of its ${layout.nameChunks} name chunks`);
+      return chunks.flat().map((row) => {
+        if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') throw new StoreCorruptedError('a name entry is malformed');
+        return { key: row[0], number: row[1], holder: row[2] === 1 };
+      });
+    }));
+
+  async function domainNumbers(domain: string): Promise<string[]> {
+    const parsed = DomainBucketSchema.safeParse(await bucket('domains', bucketOf(domain, layout.domainBuckets)));
+    if (!parsed.success) throw new StoreCorruptedError('a domain bucket no longer matches its shape');
+    return Object.hasOwn(parsed.data, domain) ? parsed.data[domain] : [];
+  }
+
+  return {
+    info,
+    async select(keys: RegistryKeys): Promise<RegistryIndex> {
+      const numbers = [...keys.numbers];
+      for (const domain of keys.domains) numbers.push(...(await domainNumbers(domain)));
+      if (keys.name !== null) numbers.push(...matchNames(await allNames(), keys.name));
+      const wanted = new Set(numbers);
+      const serials = new Set([...keys.serials, ...numbers.map(serialOf)]);
+      const found = new Map<string, Licence>();
+      for (const b of new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))) {
+        const licences = await bucket<unknown[]>('licences', b);
+        if (!Array.isArray(licences)) throw new StoreCorruptedError(`its licences bucket ${b} is not a list`);
+        for (const raw of licences) {
+          const number = (raw as { number?: unknown })?.number;
+          if (typeof number !== 'string' || !(wanted.has(number) || keys.serials.some((s) => number.endsWith(`-${s}`)))) continue;
+          const licence = LicenceSchema.safeParse(raw);
+          if (!licence.success) throw new StoreCorruptedError(`its licence ${number} no longer matches the schema`);
+          found.set(number, licence.data);
+        }
+      }
+      // Name matches first and in their order, so a search over this selection ranks as over the whole.
+      const ordered = [...new Set([...numbers.filter((n) => found.has(n)), ...found.keys()])].map((n) => found.get(n) as Licence);
+      return new RegistryIndex({ schemaVersion: 1, version: info.version, generatedAt: info.generatedAt, licences: ordered });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticRegistry } from '../../bench/synthetic-registry';
+import { lookupIn, runLookup } from '../../core/lookup/run-lookup';
+import { classifyQuery } from '../../core/lookup/classify-query';
+import { bucketRegistry } from '../../core/registry/registry-buckets';
+import { NAME_RESULT_LIMIT, RegistryIndex } from '../../core/registry/registry-index';
+import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
+import { RegistrySchema, type Registry } from '../../core/registry/schema';
+import { computeVerdict, verdictFrom } from '../../core/verdict/verdict';
+import { forgetRegistryStore, openRegistryStore } from '../../lib/registry-store';
+
+const bundled = RegistrySchema.parse(JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8')));
+// The real licences (history, several per domain, one without domains) among 600 synthetic ones.
+const registry: Registry = { ...bundled, licences: [...bundled.licences, ...syntheticRegistry(3_000).licences] };
+const memory = new RegistryIndex(registry);
+let stored: RegistrySource;
+
+beforeAll(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  forgetRegistryStore();
+  const store = await openRegistryStore();
+  const bucketed = bucketRegistry(registry);
+  await store.write(3, bucketed);
+  stored = store.source({ generation: 3, layout: bucketed.layout, info: infoOf(memory) });
+});
+
+const TODAY = '2026-06-01';
+
+describe('the indexed store answers as the registry held whole', () => {
+  it('cuts the registry into buckets of about 64 entries', () => {
+    const { layout, domainCount } = bucketRegistry(registry);
+    expect(domainCount).toBe(memory.domainCount());
+    expect(layout).toMatchObject({ licenceBuckets: 16, domainBuckets: 64, nameChunks: 1 });
+  });
+
+  it('gives the same verdict for every listed domain, a subdomain of each, and hosts it lacks', async () => {
+    // Every real domain and every fourth synthetic one (fake-indexeddb is slow), each with a subdomain.
+    const domains = [...new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain)))].filter((d, i) => !d.startsWith('site') || i % 4 === 0);
+    const hosts = domains.flatMap((d) => [d, `m.${d}`]);
+    hosts.push('absent.cn', 'www.absent.com.cn', 'localhost', '127.0.0.1');
+    for (const host of hosts) {
+      expect(await verdictFrom(stored, { host, shownLicenceNumbers: [], today: TODAY }), host).toEqual(computeVerdict({ host, shownLicenceNumbers: [], index: memory, today: TODAY }));
+    }
+    expect(hosts.length).toBeGreaterThan(1_500);
+  });
+
+  it('gives the same verdict for pages showing numbers, borrowed, unknown and unconfirmable', async () => {
+    const cases: [string, string[]][] = [
+      ['cheap-cars-deal.com', ['渝B2-20210467']],
+      ['site7x1.cn', ['渝B2-20210467', registry.licences[10].number]],
+      ['dongchedi-mall.cn', ['渝B2-20230001']],
+      ['unknown-shop.cn', ['粤B2-20090059']],
+      ['site12x0.cn', [registry.licences[16].number]],
+    ];
+    for (const [host, shownLicenceNumbers] of cases) {
+      const input = { host, shownLicenceNumbers, today: TODAY };
+      expect(await verdictFrom(stored, input), host).toEqual(computeVerdict({ ...input, index: memory }));
+    }
+  });
+
+  it('finds the same licences by number, serial and name, names capped and ranked alike', async () => {
+    const queries = ['渝b2 20210467', '川Ｂ２－２０２００３６', '20210467', '20110001', '懂车帝', '快购', '站点12-', '合成测试1', '科技', '不存在的公司', '粤B2-20090059'];
+    for (const q of queries) {
+      const query = classifyQuery(q);
+      expect(await lookupIn(stored, query, TODAY), q).toEqual(runLookup(query, memory, TODAY));
+    }
+    const many = await lookupIn(stored, classifyQuery('科技'), TODAY);
+    expect(many.type === 'licences' && many.licences.length).toBe(NAME_RESULT_LIMIT);
+  });
+
+  it('loads only the licences a lookup reaches', async () => {
+    const selection = await stored.select({ numbers: ['渝B2-20210467'], domains: ['site7x1.cn'], serials: [], name: null });
+    expect(selection.registry.licences.map((l) => l.number).sort()).toEqual(['渝B2-20210467', registry.licences.find((l) => l.sites.some((s) => s.domain === 'site7x1.cn'))!.number].sort());
+  });
+});
