@@ -7,6 +7,7 @@ export type FetchOutcome =
 
 export interface FetchLimits {
   maxBytes: number;
+  /** How long the server may stay silent: before it answers, and between chunks of a slow download. */
   timeoutMs: number;
 }
 
@@ -15,7 +16,7 @@ const MAX_SIGNATURE_BYTES = 1024;
 class Refusal extends Error {}
 
 /** Reads a body up to `maxBytes`, refusing (not truncating) a larger one. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+async function readCapped(response: Response, maxBytes: number, alive: () => void): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) throw new Refusal(`the server announced ${declared} bytes, more than the limit of ${maxBytes}`);
   const reader = response.body?.getReader();
@@ -25,6 +26,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    alive();
     total += value.length;
     if (total > maxBytes) {
       await reader.cancel();
@@ -56,19 +58,24 @@ async function get(fetcher: typeof fetch, url: string, signal: AbortSignal, head
  */
 export async function fetchRegistry(url: string, etag: string | null, limits: FetchLimits, fetcher: typeof fetch = fetch): Promise<FetchOutcome> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  let timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  // A large registry may take minutes on a slow line; only a server that stops sending is given up on.
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  };
   try {
     const response = await get(fetcher, url, controller.signal, etag ? { 'If-None-Match': etag } : {});
     if (response.status === 304) return { kind: 'not-modified' };
     if (response.status !== 200) throw new Refusal(`${url} answered HTTP ${response.status}`);
-    const bytes = await readCapped(response, limits.maxBytes);
+    const bytes = await readCapped(response, limits.maxBytes, alive);
     const signatureResponse = await get(fetcher, `${url}.sig`, controller.signal);
     if (signatureResponse.status !== 200) throw new Refusal(`no signature: ${url}.sig answered HTTP ${signatureResponse.status}`);
-    const signature = new TextDecoder().decode(await readCapped(signatureResponse, MAX_SIGNATURE_BYTES));
+    const signature = new TextDecoder().decode(await readCapped(signatureResponse, MAX_SIGNATURE_BYTES, alive));
     return { kind: 'candidate', candidate: { bytes, signature }, etag: response.headers.get('etag') };
   } catch (error) {
     if (error instanceof Refusal) return { kind: 'refused', reason: error.message };
-    if (controller.signal.aborted) return { kind: 'refused', reason: `${url} did not answer within ${limits.timeoutMs / 1000} seconds` };
+    if (controller.signal.aborted) return { kind: 'refused', reason: `${url} sent nothing for ${limits.timeoutMs / 1000} seconds` };
     return { kind: 'refused', reason: `${url} could not be reached: ${(error as Error).message}` };
   } finally {
     clearTimeout(timer);

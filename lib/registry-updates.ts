@@ -18,7 +18,7 @@ type ExtensionApi = typeof extensionApi;
 export const UPDATE_ALARM = 'registry-update';
 // A registry of a million domains is about 180 MB of JSON; the cap leaves room to grow and stops a
 // runaway download.
-export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 120_000 };
+export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 15_000 };
 const DAY_MINUTES = 24 * 60;
 
 export interface UpdateEnvironment {

@@ -36,6 +36,14 @@ export async function startUpdateServer() {
       handlers.set('/registry.json', (r) => r.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(registry));
       handlers.set('/registry.json.sig', (r) => r.writeHead(200, CORS).end(signature));
     },
+    /** Announces a body larger than any registry may be, and sends a little of it. */
+    oversized(bytes: number) {
+      handlers.set('/registry.json', (r) => {
+        r.writeHead(200, { ...CORS, 'content-length': String(bytes) });
+        r.write('{"schemaVersion": 1,');
+        hanging.add(r);
+      });
+    },
     status(code: number) {
       handlers.set('/registry.json', (r) => r.writeHead(code, CORS).end('server error'));
     },

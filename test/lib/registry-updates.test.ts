@@ -141,7 +141,7 @@ describe('update checks', () => {
   const refusals: [string, (s: ReturnType<typeof server>) => Promise<void> | void, string][] = [
     ['a 500', (s) => void s.routes.set(URL_A, () => new Response('boom', { status: 500 })), 'answered HTTP 500'],
     ['a redirect', (s) => void s.routes.set(URL_A, () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/r.json' } })), 'redirected elsewhere'],
-    ['a response that never finishes', (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)), 'did not answer within 0.2 seconds'],
+    ['a response that never finishes', (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)), 'sent nothing for 0.2 seconds'],
     ['an oversized file', (s) => s.serve(encode({ ...newDomainRegistry(2), padding: 'x'.repeat(1_000_001) })), 'more than the limit'],
     ['a missing signature', async (s) => {
       await s.serve(encode(newDomainRegistry(2)));
