@@ -12,8 +12,8 @@ export interface Badge {
   title: string;
 }
 
-/** Headless Debian Chromium with the e2e build loaded, every host name resolving to 127.0.0.1. */
-export async function launchChromium(): Promise<Browser> {
+/** Headless Debian Chromium with a build loaded (the e2e one unless told), every host name resolving to 127.0.0.1. */
+export async function launchChromium(build = CHROME_BUILD): Promise<Browser> {
   return puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -28,8 +28,8 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--lang=en-US',
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--host-resolver-rules=MAP * 127.0.0.1',
     ],
   });
@@ -67,6 +67,13 @@ export class ExtensionWorker {
       if (Date.now() > deadline) throw new Error('the extension service worker is not running');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** The worker's JavaScript heap in bytes, after a garbage collection. */
+  async heapUsedAfterGc(): Promise<number> {
+    const session = await this.session();
+    await session.send('HeapProfiler.collectGarbage');
+    return (await session.send('Runtime.getHeapUsage')).usedSize;
   }
 
   async evaluate<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {

@@ -1,0 +1,157 @@
+// The registry at scale, in real Chromium with the real extension: a synthetic registry is built and
+// signed here, served on 127.0.0.1, accepted through "Check now", and then measured where it lives.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { RegistryIndex } from '../core/registry/registry-index';
+import { RegistrySchema } from '../core/registry/schema';
+import { keyIdOf } from '../core/update/key-id';
+import { sign, SIGNING_ALGORITHM, toPem } from '../core/update/signature';
+import { FIRST_VERDICT_MARK } from '../lib/detection';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+import { ExtensionWorker, launchChromium, readBadge, stopServiceWorkers, tabIdOf } from '../test/e2e/chromium';
+import { median, percentile, round } from './stats';
+import { syntheticRegistry } from './synthetic-registry';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const { subtle } = globalThis.crypto;
+
+const MB = 1e6;
+
+/** A build of the extension that trusts a key made for this run. */
+async function benchBuild(dir: string): Promise<{ build: string; key: CryptoKey }> {
+  const pair = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
+  const spkiPem = toPem(await subtle.exportKey('spki', pair.publicKey), 'PUBLIC KEY');
+  const keys = join(dir, 'trusted-keys.json');
+  writeFileSync(keys, JSON.stringify([{ id: await keyIdOf(subtle, spkiPem), name: 'bench publisher', spkiPem }]));
+  const env = { ...process.env, LICENCE_TRUSTED_KEYS: keys, WXT_OUT_DIR: join(dir, 'build') };
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, env, stdio: 'ignore' });
+  return { build: join(dir, 'build/chrome-mv3'), key: pair.privateKey };
+}
+
+async function lookupBundle(): Promise<string> {
+  const out = await build({ entryPoints: [join(ROOT, 'bench/store-lookups.ts')], bundle: true, format: 'iife', globalName: 'StoreLookups', write: false });
+  return out.outputFiles[0].text;
+}
+
+/** What the obvious alternative costs: parsing, checking and indexing the whole registry at every start. */
+function parseWhole(text: string) {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const index = new RegistryIndex(RegistrySchema.parse(JSON.parse(text)));
+  const ms = performance.now() - t0;
+  global.gc?.();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+  return { ms, heap, domains: index.domainCount() };
+}
+
+/** Serves the registry, its signature, and a plain page under any host name. */
+async function serve(bytes: Uint8Array, signature: string) {
+  const cors = { 'access-control-allow-origin': '*' };
+  const server = createServer((req, res) => {
+    if (req.url === '/registry.json') res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(bytes);
+    else if (req.url === '/registry.json.sig') res.writeHead(200, cors).end(signature);
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>shop</title><p>欢迎光临</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function measure(domains: number, build: string, key: CryptoKey, bundle: string) {
+  const t0 = performance.now();
+  const registry = { ...syntheticRegistry(domains), version: 2 };
+  const text = JSON.stringify(registry);
+  const bytes = new TextEncoder().encode(text);
+  const signature = await sign(subtle, key, bytes);
+  const buildMs = performance.now() - t0;
+  const whole = parseWhole(text);
+
+  const server = await serve(bytes, signature);
+  const browser = await launchChromium(build);
+  try {
+    const worker = new ExtensionWorker(browser);
+    const extensionId = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
+    const url = `http://127.0.0.1:${server.port}/registry.json`;
+    await worker.evaluate(
+      (settings: object) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings }),
+      { ...DEFAULT_SETTINGS, updateUrls: [url] },
+    );
+
+    const options = await browser.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.waitForSelector('#check-now');
+    const i0 = performance.now();
+    await options.$eval('#check-now', (b) => (b as HTMLButtonElement).click());
+    await options.waitForFunction(() => Number((document.getElementById('check-result') as HTMLElement).dataset.seq) > 0, { timeout: 900_000 });
+    const installMs = performance.now() - i0;
+    const answer = await options.$eval('#check-result', (e) => e.textContent ?? '');
+    if (!answer.includes('accepted version 2')) throw new Error(`the update was not accepted: ${answer}`);
+    const heapAfterInstall = await worker.heapUsedAfterGc();
+    const storage = await worker.evaluate(async () => {
+      const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: Record<string, number> };
+      return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+    });
+
+    // Cold start: the worker is stopped, and a visit to a listed site wakes it.
+    await stopServiceWorkers(options);
+    const cold = new ExtensionWorker(browser);
+    const page = await browser.newPage();
+    const host = `m.site${Math.floor(registry.licences.length / 2)}x1.cn`;
+    const siteUrl = `http://${host}:${server.port}/`;
+    await page.goto(siteUrl);
+    const tabId = await tabIdOf(cold, siteUrl);
+    for (let i = 0; i < 600 && (await readBadge(cold, tabId)).text !== '✓'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const firstVerdictMs = await cold.evaluate((mark: string) => performance.getEntriesByName(mark)[0]?.startTime ?? -1, FIRST_VERDICT_MARK);
+    const coldHeap = await cold.heapUsedAfterGc();
+
+    // Lookups through the store the worker wrote, from an extension page (the popup's own context).
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.evaluate(bundle);
+    const hosts = Array.from({ length: 1_000 }, (_, i) => {
+      const n = Math.floor(Math.random() * registry.licences.length);
+      return i % 2 ? `m.site${n}x0.cn` : `nowhere${i}.example.com`;
+    });
+    type Api = { StoreLookups: { verdictTimes(h: string[]): Promise<number[]>; nameSearchTimes(q: string[]): Promise<number[]> } };
+    const lookups = await popup.evaluate((h: string[]) => (globalThis as unknown as Api).StoreLookups.verdictTimes(h), hosts);
+    const names = await popup.evaluate(
+      (q: string[]) => (globalThis as unknown as Api).StoreLookups.nameSearchTimes(q),
+      ['合成测试12', '站点7-3', '合成测试999', '不存在的公司'],
+    );
+    return {
+      domains,
+      licences: registry.licences.length,
+      jsonMB: round(bytes.length / MB, 1),
+      buildAndSignMs: round(buildMs, 0),
+      installMs: round(installMs, 0),
+      storedMB: round((storage.indexedDB ?? storage.usage) / MB, 1),
+      workerHeapAfterInstallMB: round(heapAfterInstall / MB, 1),
+      coldStartToFirstVerdictMs: round(firstVerdictMs, 1),
+      coldWorkerHeapMB: round(coldHeap / MB, 1),
+      lookupMedianMs: round(median(lookups), 3),
+      lookupP99Ms: round(percentile(lookups, 0.99), 3),
+      nameSearchFirstMs: round(names[0], 0),
+      nameSearchNextMs: round(median(names.slice(1)), 0),
+      parseWholeMs: round(whole.ms, 0),
+      parseWholeHeapMB: round(whole.heap / MB, 0),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export async function registryScale(domainCounts: number[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'licence-bench-'));
+  const { build, key } = await benchBuild(dir);
+  const bundle = await lookupBundle();
+  const rows = [];
+  for (const domains of domainCounts) rows.push(await measure(domains, build, key, bundle));
+  return rows;
+}
