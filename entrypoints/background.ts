@@ -1,3 +1,4 @@
+import '../lib/startup-marks';
 import trustedKeys from '#trusted-keys';
 import * as z from 'zod/mini';
 import { PublicKeyEntrySchema } from '../core/update/trusted-keys';

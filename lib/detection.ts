@@ -5,6 +5,7 @@ import type { RegistrySource } from '../core/registry/registry-source';
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
 import { loadTranslator } from './load-translator';
+import { FIRST_VERDICT_MARK } from './startup-marks';
 import { readItem, SETTINGS, TAB_STATES, writeItem } from './storage-items';
 import { webHost, type TabStates } from './tab-state';
 import { tabVerdict } from './tab-verdict';
@@ -20,9 +21,6 @@ export interface DetectionEnvironment {
   /** Told each verdict as it is shown, e.g. to warn in the page on `mismatch`. */
   onVerdict?: (tabId: number, host: string, result: VerdictResult) => Promise<void>;
 }
-
-/** Marked in the worker's performance timeline at its first verdict, for the benchmark to read. */
-export const FIRST_VERDICT_MARK = 'licence-check:first-verdict';
 
 type ContentSender = MessageSender & { tab: { id: number }; frameId: number; url: string };
 

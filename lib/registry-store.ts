@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import * as z from 'zod/mini';
 import { bucketOf, type BucketedRegistry, type BucketLayout, type NameRow } from '../core/registry/registry-buckets';
 import { matchNames, RegistryIndex, serialOf } from '../core/registry/registry-index';
@@ -96,8 +96,9 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, info }: InstalledGeneration): RegistrySource {
   let names: Promise<{ key: string; holder: boolean; number: string }[]> | undefined;
 
-  async function bucket<T>(name: StoreName, index: number): Promise<T> {
-    const value = await db.get(name, [generation, index]);
+  type ReadTx = IDBPTransaction<RegistryDb, ('licences' | 'domains')[], 'readonly'>;
+  async function bucket<T>(tx: ReadTx, name: 'licences' | 'domains', index: number): Promise<T> {
+    const value = await tx.objectStore(name).get([generation, index]);
     if (value === undefined) throw new StoreCorruptedError(`its ${name} bucket ${index} is missing`);
     return value as T;
   }
@@ -112,31 +113,36 @@ function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, in
       });
     }));
 
-  async function domainNumbers(domain: string): Promise<string[]> {
-    const parsed = DomainBucketSchema.safeParse(await bucket('domains', bucketOf(domain, layout.domainBuckets)));
+  async function domainNumbers(tx: ReadTx, domain: string): Promise<string[]> {
+    const parsed = DomainBucketSchema.safeParse(await bucket(tx, 'domains', bucketOf(domain, layout.domainBuckets)));
     if (!parsed.success) throw new StoreCorruptedError('a domain bucket no longer matches its shape');
     return Object.hasOwn(parsed.data, domain) ? parsed.data[domain] : [];
+  }
+
+  async function licencesIn(tx: ReadTx, index: number): Promise<unknown[]> {
+    const licences = await bucket<unknown[]>(tx, 'licences', index);
+    if (!Array.isArray(licences)) throw new StoreCorruptedError(`its licences bucket ${index} is not a list`);
+    return licences;
   }
 
   return {
     info,
     async select(keys: RegistryKeys): Promise<RegistryIndex> {
-      const numbers = [...keys.numbers];
-      for (const domain of keys.domains) numbers.push(...(await domainNumbers(domain)));
-      if (keys.name !== null) numbers.push(...matchNames(await allNames(), keys.name));
+      const named = keys.name === null ? [] : matchNames(await allNames(), keys.name);
+      // One transaction, its reads in parallel: each transaction costs a round trip to the browser.
+      const tx = db.transaction(['licences', 'domains'], 'readonly');
+      const listed = await Promise.all(keys.domains.map((domain) => domainNumbers(tx, domain)));
+      const numbers = [...keys.numbers, ...listed.flat(), ...named];
       const wanted = new Set(numbers);
       const serials = new Set([...keys.serials, ...numbers.map(serialOf)]);
+      const buckets = await Promise.all([...new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))].map((b) => licencesIn(tx, b)));
       const found = new Map<string, Licence>();
-      for (const b of new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))) {
-        const licences = await bucket<unknown[]>('licences', b);
-        if (!Array.isArray(licences)) throw new StoreCorruptedError(`its licences bucket ${b} is not a list`);
-        for (const raw of licences) {
-          const number = (raw as { number?: unknown })?.number;
-          if (typeof number !== 'string' || !(wanted.has(number) || keys.serials.some((s) => number.endsWith(`-${s}`)))) continue;
-          const licence = LicenceSchema.safeParse(raw);
-          if (!licence.success) throw new StoreCorruptedError(`its licence ${number} no longer matches the schema`);
-          found.set(number, licence.data);
-        }
+      for (const raw of buckets.flat()) {
+        const number = (raw as { number?: unknown })?.number;
+        if (typeof number !== 'string' || !(wanted.has(number) || keys.serials.some((s) => number.endsWith(`-${s}`)))) continue;
+        const licence = LicenceSchema.safeParse(raw);
+        if (!licence.success) throw new StoreCorruptedError(`its licence ${number} no longer matches the schema`);
+        found.set(number, licence.data);
       }
       // Name matches first and in their order, so a search over this selection ranks as over the whole.
       const ordered = [...new Set([...numbers.filter((n) => found.has(n)), ...found.keys()])].map((n) => found.get(n) as Licence);

@@ -5,7 +5,9 @@ import type { Licence, Registry } from './schema';
 
 /** Changed whenever the cut changes, so a store written by another build is not misread. */
 export const BUCKET_FORMAT = 1;
-const ENTRIES_PER_BUCKET = 64;
+// Reading a bucket costs about its size: a licence with its sites is some 1 KB, a domain entry some 40 bytes.
+const LICENCES_PER_BUCKET = 8;
+const DOMAINS_PER_BUCKET = 64;
 const NAMES_PER_CHUNK = 4096;
 
 export interface BucketLayout {
@@ -38,9 +40,9 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-function bucketCount(entries: number): number {
+function bucketCount(entries: number, perBucket: number): number {
   let buckets = 1;
-  while (buckets * ENTRIES_PER_BUCKET < entries) buckets *= 2;
+  while (buckets * perBucket < entries) buckets *= 2;
   return buckets;
 }
 
@@ -61,8 +63,8 @@ export function bucketRegistry(registry: Registry): BucketedRegistry {
   }
   const layout: BucketLayout = {
     format: BUCKET_FORMAT,
-    licenceBuckets: bucketCount(registry.licences.length),
-    domainBuckets: bucketCount(domainNumbers.size),
+    licenceBuckets: bucketCount(registry.licences.length, LICENCES_PER_BUCKET),
+    domainBuckets: bucketCount(domainNumbers.size, DOMAINS_PER_BUCKET),
     nameChunks: Math.ceil(names.length / NAMES_PER_CHUNK),
   };
   const licences: Licence[][] = Array.from({ length: layout.licenceBuckets }, () => []);
