@@ -53,7 +53,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const random = env.random ?? Math.random;
   const limits = env.limits ?? DEFAULT_LIMITS;
   let active: ActiveRegistry = bundledActive(bundled);
-  let store: RegistryStore;
+  let store: RegistryStore | undefined;
 
   const setStatus = async (change: (status: UpdateStatus) => void): Promise<UpdateStatus> => {
     const status = await readItem(browser.storage, UPDATE_STATUS);
@@ -66,7 +66,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   async function discard(problem: string): Promise<void> {
     active = bundledActive(bundled);
     await clearItem(browser.storage, STORED_REGISTRY);
-    await store.keepOnly(null);
+    await store?.keepOnly(null);
     await setStatus((s) => {
       s.lastRefusal = {
         at: now().toISOString(),
@@ -86,18 +86,28 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     });
   };
 
-  let chain: Promise<unknown> = (async () => {
-    store = await openRegistryStore();
-    const choice = chooseActiveRegistry(await inspectItem(browser.storage, STORED_REGISTRY), bundled, store, onCorrupted);
+  async function loadStored(): Promise<void> {
+    const opened = (store = await openRegistryStore());
+    const choice = chooseActiveRegistry(await inspectItem(browser.storage, STORED_REGISTRY), bundled, opened, onCorrupted);
     active = choice.active;
     if (choice.stored === 'corrupted') await discard(choice.problem ?? 'it could not be read');
     else if (choice.stored === 'older-than-bundled') {
       await clearItem(browser.storage, STORED_REGISTRY);
-      await store.keepOnly(null);
+      await opened.keepOnly(null);
     } else if (active.generation !== null) {
       // Leftovers of an install that stopped half-way; they are never read, so this need not hold anything up.
-      void store.keepOnly(active.generation).catch(() => undefined);
+      void opened.keepOnly(active.generation).catch(() => undefined);
     }
+  }
+
+  let chain: Promise<unknown> = (async () => {
+    // Verdicts wait for this; whatever goes wrong with the store, they get at least the bundled registry.
+    await loadStored().catch(async (error: unknown) => {
+      active = bundledActive(bundled);
+      await setStatus((s) => {
+        s.lastRefusal = { at: now().toISOString(), source: 'stored registry', reason: `the registry store could not be read (${String(error)}); the bundled registry is used` };
+      });
+    });
     if (!(await browser.alarms.get(UPDATE_ALARM))) {
       await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 5 + 55 * random() });
     }
@@ -131,7 +141,8 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     // half-way leaves the old registry working and the new one's buckets to be swept.
     const bucketed = bucketRegistry(result.registry);
     const generation = Math.max(now().getTime(), (active.generation ?? 0) + 1);
-    await store.write(generation, bucketed);
+    const target = (store ??= await openRegistryStore());
+    await target.write(generation, bucketed);
     const { version, generatedAt, licences } = result.registry;
     const record = {
       origin,
@@ -143,8 +154,8 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
       info: { version, generatedAt, licences: licences.length, domains: bucketed.domainCount },
     };
     await writeItem(browser.storage, STORED_REGISTRY, record);
-    active = chooseActiveRegistry({ value: record, invalid: false }, bundled, store, onCorrupted).active;
-    await store.keepOnly(generation);
+    active = chooseActiveRegistry({ value: record, invalid: false }, bundled, target, onCorrupted).active;
+    await target.keepOnly(generation);
     env.onRegistryChanged();
     return { ok: true, message: `accepted version ${result.registry.version} from ${source}, signed by ${result.keyId}` };
   }

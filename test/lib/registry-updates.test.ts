@@ -261,6 +261,20 @@ describe('imports and lifecycle', () => {
     expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('its domains bucket') });
   });
 
+  it('answers from the bundled registry when IndexedDB cannot be opened at all, and says so', async () => {
+    await install(newDomainRegistry(3));
+    forgetRegistryStore();
+    const broken = new IDBFactory();
+    broken.open = () => {
+      throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
+    };
+    globalThis.indexedDB = broken;
+    const updates = start();
+    expect((await updates.registry()).info).toEqual(infoOf(bundled));
+    expect(await listing(updates, 'etaoche.cn')).toEqual(['京B2-20190486']);
+    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('IndexedDB is disabled') });
+  });
+
   it('drops a stored registry once the extension bundles one at least as new', async () => {
     await install(newDomainRegistry(1));
     const updates = start();
