@@ -28,3 +28,8 @@ export function daysBetween(from: string, to: string): number {
 export function localToday(now: Date = new Date()): string {
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string;
 }
+
+/** The first moment of the local day after `now`: when "today", and with it every day count, changes. */
+export function nextLocalMidnight(now: Date = new Date()): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+}

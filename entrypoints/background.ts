@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { PublicKeyEntrySchema } from '../core/update/trusted-keys';
 import { bundledRegistry } from '../lib/bundled-registry';
 import { startContextMenu } from '../lib/context-menu';
+import { startDayChange } from '../lib/day-change';
 import { startDetection } from '../lib/detection';
 import { startRegistryUpdates } from '../lib/registry-updates';
 import { startWarnings } from '../lib/warnings';
@@ -19,4 +20,5 @@ export default defineBackground(() => {
   const warnings = startWarnings(browser);
   const detection = startDetection({ browser, registry: updates.registry, onVerdict: warnings.onVerdict });
   startContextMenu(browser);
+  void startDayChange(browser, () => detection.refreshAll());
 });

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToday } from '../../core/dates';
+import { RegistrySchema } from '../../core/registry/schema';
+import { BADGES } from '../../core/verdict/badge';
+import { importPrivateKey, sign } from '../../core/update/signature';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { EXTENSION_ORIGIN, extensionPage, launchFirefox, readBadge, tabIdOf } from './firefox';
+import { UPDATE_SITE } from './fixture-sites';
+import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
+import { startSiteServer } from './site-server';
+import { startUpdateServer } from './update-server';
+import { waitFor } from './wait-for';
+
+const base = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
+const added = {
+  number: '沪B2-20250009',
+  holder: '上海新店网络科技有限公司',
+  legalRepresentative: '测试',
+  issuedOn: localToday(),
+  validUntil: new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10),
+  services: [],
+  sites: [{ kind: 'website', name: '新店', domain: UPDATE_SITE.host, services: [], serverLocation: '上海市', accessProvider: '测试接入' }],
+  history: [],
+  sources: ['updates-firefox.test.ts'],
+};
+
+let firefox: Browser;
+let extension: Page;
+let sites: Awaited<ReturnType<typeof startSiteServer>>;
+let updates: Awaited<ReturnType<typeof startUpdateServer>>;
+
+beforeAll(async () => {
+  sites = await startSiteServer();
+  updates = await startUpdateServer();
+  firefox = await launchFirefox();
+  extension = await extensionPage(firefox);
+}, 90_000);
+
+afterAll(async () => {
+  await firefox?.close();
+  await sites?.close();
+  await updates?.close();
+});
+
+describe('signed registry updates in real Firefox ESR', () => {
+  it('accepts a signed update into its IndexedDB store: the badge and the popup answer from it', async () => {
+    const url = sites.url(UPDATE_SITE.host);
+    const shop = await firefox.newPage();
+    await shop.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(extension, url);
+    expect(await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.unknown.text)).toMatchObject({ text: BADGES.unknown.text, color: BADGES.unknown.color });
+
+    const text = JSON.stringify({ ...base, version: 2, licences: [...base.licences, added] });
+    const key = (await importPrivateKey(globalThis.crypto.subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
+    updates.serve(text, await sign(globalThis.crypto.subtle, key, new TextEncoder().encode(text)));
+    const reply = await extension.evaluate(
+      async (settings: object) => {
+        await browser.storage.local.set({ settings });
+        return browser.runtime.sendMessage({ type: 'checkUpdates' });
+      },
+      { ...DEFAULT_SETTINGS, updateUrls: [updates.url] },
+    );
+    expect(reply).toMatchObject({ ok: true, message: expect.stringContaining('accepted version 2') });
+    const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.listed.text);
+    expect(badge).toMatchObject({ text: BADGES.listed.text, color: BADGES.listed.color });
+
+    const popup = await extensionPage(firefox);
+    await popup.evaluate((q: string) => location.assign(`popup.html?q=${encodeURIComponent(q)}`), '沪b2 20250009').catch(() => undefined);
+    const holder = await waitFor(
+      () => popup.evaluate(() => document.body.textContent ?? '').catch(() => ''),
+      (t) => t.includes('上海新店网络科技有限公司'),
+    );
+    expect(holder).toContain('Registry version 2');
+    await popup.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-updated-registry.png') });
+    expect(popup.url().startsWith(EXTENSION_ORIGIN)).toBe(true);
+    await Promise.all([popup.close(), shop.close()]);
+  }, 60_000);
+});
+
+declare const browser: { storage: { local: { set(items: object): Promise<void> } }; runtime: { sendMessage(message: object): Promise<unknown> } };
