@@ -7,7 +7,7 @@ import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import { importPrivateKey, sign } from '../../core/update/signature';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { EXTENSION_ORIGIN, extensionPage, launchFirefox, readBadge, tabIdOf } from './firefox';
+import { extensionPage, launchFirefox, readBadge, tabIdOf } from './firefox';
 import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
 import { startSiteServer } from './site-server';
@@ -51,20 +51,22 @@ describe('signed registry updates in real Firefox ESR', () => {
     const shop = await firefox.newPage();
     await shop.goto(url, { waitUntil: 'load' });
     const tabId = await tabIdOf(extension, url);
-    expect(await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.unknown.text)).toMatchObject({ text: BADGES.unknown.text, color: BADGES.unknown.color });
+    expect(await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.unknown.text && b.color === BADGES.unknown.color)).toMatchObject({ text: BADGES.unknown.text, color: BADGES.unknown.color });
 
     const text = JSON.stringify({ ...base, version: 2, licences: [...base.licences, added] });
     const key = (await importPrivateKey(globalThis.crypto.subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
     updates.serve(text, await sign(globalThis.crypto.subtle, key, new TextEncoder().encode(text)));
     const reply = await extension.evaluate(
       async (settings: object) => {
-        await browser.storage.local.set({ settings });
-        return browser.runtime.sendMessage({ type: 'checkUpdates' });
+        // Through globalThis: the test runner would otherwise rewrite `browser` into its own import.
+        const ext = (globalThis as unknown as { browser: ExtensionApi }).browser;
+        await ext.storage.local.set({ settings });
+        return ext.runtime.sendMessage({ type: 'checkUpdates' });
       },
       { ...DEFAULT_SETTINGS, updateUrls: [updates.url] },
     );
     expect(reply).toMatchObject({ ok: true, message: expect.stringContaining('accepted version 2') });
-    const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.listed.text);
+    const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.listed.text && b.color === BADGES.listed.color);
     expect(badge).toMatchObject({ text: BADGES.listed.text, color: BADGES.listed.color });
 
     const popup = await extensionPage(firefox);
@@ -75,9 +77,8 @@ describe('signed registry updates in real Firefox ESR', () => {
     );
     expect(holder).toContain('Registry version 2');
     await popup.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-updated-registry.png') });
-    expect(popup.url().startsWith(EXTENSION_ORIGIN)).toBe(true);
     await Promise.all([popup.close(), shop.close()]);
   }, 60_000);
 });
 
-declare const browser: { storage: { local: { set(items: object): Promise<void> } }; runtime: { sendMessage(message: object): Promise<unknown> } };
+type ExtensionApi = { storage: { local: { set(items: object): Promise<void> } }; runtime: { sendMessage(message: object): Promise<unknown> } };
