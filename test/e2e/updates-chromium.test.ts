@@ -105,7 +105,7 @@ describe('signed registry updates in real Chromium', () => {
     await options.waitForSelector('#active-registry dd[data-version="2"]');
     expect(await textOf(options, '#active-registry')).toContain(`Updated from ${updates.url}`);
     await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-updated.png'), fullPage: true });
-  });
+  }, 60_000);
 
   const bad: [string, () => Promise<void>, string][] = [
     ['tampered bytes', async () => updates.serve(registryText(3).replace('新店', '旧店'), await signed(registryText(3))), 'does not verify under any trusted key'],
