@@ -31,10 +31,13 @@ export type FindingsMessage = z.infer<typeof FindingsMessageSchema>;
 /** Options page → background: check the update sources now. */
 export const CheckUpdatesMessageSchema = z.object({ type: z.literal('checkUpdates') });
 
-/** Options page → background: a registry file (its exact bytes, base64) and its signature, chosen by the reader. */
+/**
+ * Options page → background: a registry file the reader chose, staged in the registry store under `staged`
+ * (its exact bytes; a file can be far larger than a message may be), and its signature.
+ */
 export const ImportRegistryMessageSchema = z.object({
   type: z.literal('importRegistry'),
-  bytes: z.string(),
+  staged: z.string().check(z.regex(/^[0-9a-f-]{36}$/)),
   signature: z.string().check(z.maxLength(1024)),
 });
 

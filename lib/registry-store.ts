@@ -13,6 +13,8 @@ interface RegistryDb extends DBSchema {
   licences: { key: Key; value: Licence[] };
   domains: { key: Key; value: Record<string, string[]> };
   names: { key: Key; value: NameRow[] };
+  /** Files the options page hands to the worker for import: too large for a message (Chrome caps them at 64 MiB). */
+  imports: { key: string; value: ArrayBuffer };
 }
 
 type StoreName = 'licences' | 'domains' | 'names';
@@ -38,15 +40,19 @@ export interface RegistryStore {
   /** Deletes every generation but `generation` (all of them for null): superseded or half-written ones. */
   keepOnly(generation: number | null): Promise<void>;
   source(installed: InstalledGeneration): RegistrySource;
+  /** Keeps a file's bytes for the worker to import; returns the name to send it. */
+  stageImport(bytes: ArrayBuffer): Promise<string>;
+  /** The staged bytes, removed as they are taken (null when there are none under that name). */
+  takeImport(id: string): Promise<Uint8Array<ArrayBuffer> | null>;
 }
 
 let opened: Promise<IDBPDatabase<RegistryDb>> | undefined;
 
 /** The extension's registry store in IndexedDB, shared by the worker and the extension's pages. */
 export function openRegistryStore(): Promise<RegistryStore> {
-  opened ??= openDB<RegistryDb>(DB_NAME, 1, {
+  opened ??= openDB<RegistryDb>(DB_NAME, 2, {
     upgrade(db) {
-      for (const name of STORES) db.createObjectStore(name);
+      for (const name of [...STORES, 'imports' as const]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
     },
   });
   return opened.then(storeOver);
@@ -90,6 +96,21 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
     },
 
     source: (installed) => generationSource(db, installed),
+
+    async stageImport(bytes) {
+      const id = crypto.randomUUID();
+      await db.put('imports', bytes, id);
+      return id;
+    },
+
+    async takeImport(id) {
+      const tx = db.transaction('imports', 'readwrite');
+      const bytes = await tx.store.get(id);
+      // Whatever else is staged was left by a page that closed before its import was sent.
+      await tx.store.clear();
+      await tx.done;
+      return bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : null;
+    },
   };
 }
 

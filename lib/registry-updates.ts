@@ -4,7 +4,6 @@ import { bucketRegistry } from '../core/registry/registry-buckets';
 import type { RegistryIndex } from '../core/registry/registry-index';
 import type { RegistrySource } from '../core/registry/registry-source';
 import { acceptRegistry, type Candidate } from '../core/update/accept-registry';
-import { base64ToBytes } from '../core/update/signature';
 import { importTrustedKeys, type PublicKeyEntry } from '../core/update/trusted-keys';
 import { bundledActive, chooseActiveRegistry, type ActiveRegistry } from './active-registry';
 import { fetchRegistry, type FetchLimits } from './fetch-registry';
@@ -209,9 +208,9 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     const task =
       request.type === 'checkUpdates'
         ? check
-        : () => {
-            const bytes = base64ToBytes(request.bytes);
-            if (!bytes) return Promise.resolve({ ok: false, message: 'the imported file could not be read' });
+        : async () => {
+            const bytes = await (store ??= await openRegistryStore()).takeImport(request.staged);
+            if (!bytes) return { ok: false, message: 'the imported file could not be read' };
             return accept({ bytes, signature: request.signature }, 'import', 'imported file');
           };
     serially(task).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: String(error) }));

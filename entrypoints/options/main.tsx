@@ -3,10 +3,11 @@ import { render } from 'preact';
 import { OptionsPage } from '../../components/OptionsPage';
 import type { PageMessage, UpdateReply } from '../../core/messages';
 import { keyIdOf } from '../../core/update/key-id';
-import { bytesToBase64, importPublicKey } from '../../core/update/signature';
+import { importPublicKey } from '../../core/update/signature';
 import { loadTranslator } from '../../lib/load-translator';
 import { managedUpdateUrls } from '../../lib/managed-urls';
 import { readActiveRegistry } from '../../lib/read-active-registry';
+import { openRegistryStore } from '../../lib/registry-store';
 import { SettingsSchema, type Settings } from '../../lib/settings';
 import { readItem, SETTINGS, UPDATE_STATUS, writeItem } from '../../lib/storage-items';
 
@@ -37,7 +38,7 @@ async function show(): Promise<void> {
       save={(next: Settings) => writeItem(browser.storage, SETTINGS, SettingsSchema.parse(next))}
       checkNow={() => send({ type: 'checkUpdates' })}
       importRegistry={async (file, signature) =>
-        send({ type: 'importRegistry', bytes: bytesToBase64(new Uint8Array(await file.arrayBuffer())), signature: await signature.text() })
+        send({ type: 'importRegistry', staged: await (await openRegistryStore()).stageImport(await file.arrayBuffer()), signature: await signature.text() })
       }
       parseKey={async (name, pem) => {
         const id = await keyIdOf(crypto.subtle, pem);

@@ -8,7 +8,7 @@ import { RegistryIndex } from '../../core/registry/registry-index';
 import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
 import { keyIdOf } from '../../core/update/key-id';
-import { bytesToBase64, sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
+import { sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
 import { verdictKeys } from '../../core/verdict/verdict';
 import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../lib/registry-updates';
@@ -77,6 +77,9 @@ function start(limits = { maxBytes: 1_000_000, timeoutMs: 200 }) {
     limits,
   });
 }
+
+/** Stages a file as the options page does, for an importRegistry message. */
+const staged = async (bytes: Uint8Array<ArrayBuffer>) => (await openRegistryStore()).stageImport(bytes.slice().buffer);
 
 const fromOptions = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/options.html' };
 async function ask(message: unknown, sender: object = fromOptions) {
@@ -200,14 +203,21 @@ describe('imports and lifecycle', () => {
     const updates = start();
     const bytes = encode(newDomainRegistry(5));
     const signature = await sign(subtle, publisher.privateKey, bytes);
-    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: true });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: true });
     expect(await version(updates)).toBe(5);
     expect(await stored()).toMatchObject({ origin: 'import', source: 'imported file' });
     const older = encode(newDomainRegistry(4));
-    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(older), signature: await sign(subtle, publisher.privateKey, older) })).toMatchObject({
+    expect(await ask({ type: 'importRegistry', staged: await staged(older), signature: await sign(subtle, publisher.privateKey, older) })).toMatchObject({
       ok: false,
       message: 'version 4 is not newer than the active version 5',
     });
+  });
+
+  it('says so when a staged file is not there, and clears what earlier pages left staged', async () => {
+    start();
+    const left = await staged(encode(newDomainRegistry(2)));
+    expect(await ask({ type: 'importRegistry', staged: crypto.randomUUID(), signature: 'x' })).toEqual({ ok: false, message: 'the imported file could not be read' });
+    expect(await ask({ type: 'importRegistry', staged: left, signature: 'x' })).toEqual({ ok: false, message: 'the imported file could not be read' });
   });
 
   it('trusts a key the reader added', async () => {
@@ -216,9 +226,9 @@ describe('imports and lifecycle', () => {
     const bytes = encode(newDomainRegistry(2));
     const signature = await sign(subtle, other.privateKey, bytes);
     const updates = start();
-    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: false });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: false });
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
-    expect(await ask({ type: 'importRegistry', bytes: bytesToBase64(bytes), signature })).toMatchObject({ ok: true, message: expect.stringContaining('key-team') });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: true, message: expect.stringContaining('key-team') });
     expect(await version(updates)).toBe(2);
   });
 
@@ -227,7 +237,8 @@ describe('imports and lifecycle', () => {
     await srv.serve(encode(newDomainRegistry(2)));
     expect(await ask({ type: 'checkUpdates' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } })).toBeUndefined();
     expect(await ask({ type: 'checkUpdates' }, { id: 'other-extension', url: 'chrome-extension://other/options.html' })).toBeUndefined();
-    expect(await ask({ type: 'importRegistry', bytes: 42 })).toBeUndefined();
+    expect(await ask({ type: 'importRegistry', staged: 42 })).toBeUndefined();
+    expect(await ask({ type: 'importRegistry', staged: '../../etc', signature: 'x' })).toBeUndefined();
     expect(srv.fetcher).not.toHaveBeenCalled();
   });
 
