@@ -44,6 +44,7 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
         </dd>
         <dt>{t('field_services')}</dt>
         <dd>
+          {licence.services.length === 0 && t('services_none')}
           <ul class="plain">
             {licence.services.map((s) => (
               <li key={s.name}>
