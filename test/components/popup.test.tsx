@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LicenceDetail } from '../../components/LicenceDetail';
 import { Popup, type TabView } from '../../components/Popup';
 import type { Finding } from '../../core/messages';
 import { computeVerdict } from '../../core/verdict/verdict';
@@ -210,5 +211,13 @@ describe.each([
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ICP filings (备案) and public-security filings are not licences; the registry does not hold them.'));
     lookup('不存在的公司');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.'));
+  });
+});
+
+describe('the licence detail', () => {
+  it('says so when a licence lists no services', () => {
+    const licence = { ...index.licence('川B2-20200036')!, services: [] };
+    render(<LicenceDetail licence={licence} today="2026-06-01" copy={() => Promise.resolve()} {...translator('en')} />);
+    expect(screen.getByText('Licensed services').nextElementSibling?.textContent).toBe('None listed in the registry.');
   });
 });
