@@ -27,10 +27,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'licence-check@example.org',
-          strict_min_version: '115.0',
+          // data_collection_permissions needs 140 (Android 142); the e2e tests run Firefox ESR 153.
+          strict_min_version: '140.0',
           // Nothing leaves the browser: every check runs against the bundled registry.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
