@@ -1,4 +1,4 @@
-import { parse } from 'tldts';
+import { parse } from 'tldts-icann';
 import { scanNumbers, type NumberMatch } from '../grammar/scan-numbers';
 import { searchKey } from '../registry/registry-index';
 

@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 import type { Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
 
