@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { badgeOfTab, tabIdShowing } from './in-extension';
-import { CHROME_BUILD } from './paths';
+import { CHROME_BUILD, SCREENSHOTS } from './paths';
 import { startSiteServer } from './site-server';
 
 export interface Badge {
@@ -139,4 +139,13 @@ export async function startChromiumSession() {
       await sites.close();
     },
   };
+}
+
+/**
+ * Saves a screenshot of `page` in the screenshots folder. A tab in the background renders no frames, and
+ * capturing it can wait for one forever, so the page is brought to the front first.
+ */
+export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.bringToFront();
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
 }

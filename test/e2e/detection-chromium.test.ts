@@ -1,14 +1,13 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
-import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, type Badge } from './chromium';
+import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, type Badge, saveScreenshot } from './chromium';
 import { expectedVerdict } from './expected-verdict';
 import { ALL_SITES, CASE_SITES, SEEDED_SITES, type FixtureSite } from './fixture-sites';
-import { E2E_REGISTRY, SCREENSHOTS } from './paths';
+import { E2E_REGISTRY } from './paths';
 import { waitFor } from './wait-for';
 
 const registry = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
@@ -62,13 +61,13 @@ describe('badge in real Chromium', () => {
     const { page, tabId } = await visit(site);
     const verdict = expectedVerdict(site, registry);
     expectBadge(await badgeShowing(tabId, verdict), verdict);
-    await page.screenshot({ path: join(SCREENSHOTS, `chromium-${site.host}.png`) });
+    await saveScreenshot(page, `chromium-${site.host}.png`);
     // The popup for that tab, opened in a tab of its own, says the same in words.
     const popup = await browser.newPage();
     await popup.setViewport({ width: 440, height: 900 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector(`h1[data-verdict="${verdict}"]`, { timeout: 5_000 });
-    await popup.screenshot({ path: join(SCREENSHOTS, `chromium-popup-${site.host}.png`), fullPage: true });
+    await saveScreenshot(popup, `chromium-popup-${site.host}.png`, true);
     await popup.close();
     await page.close();
   });
@@ -144,7 +143,7 @@ describe('popup, lookup and options in real Chromium', () => {
     const text = await popup.$eval('main', (m) => m.textContent ?? '');
     expect(text).toContain(number);
     for (const part of expected) expect(text).toContain(part);
-    await popup.screenshot({ path: join(SCREENSHOTS, `chromium-lookup-${query.replace(/[^\w.-]/g, '_')}.png`), fullPage: true });
+    await saveScreenshot(popup, `chromium-lookup-${query.replace(/[^\w.-]/g, '_')}.png`, true);
     await popup.close();
   });
 
@@ -157,7 +156,7 @@ describe('popup, lookup and options in real Chromium', () => {
     expect(await options.$eval('main', (m) => m.textContent)).toContain('Licences6');
     await options.select('#language', 'zh_CN');
     await options.waitForSelector('::-p-text(已保存)');
-    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-zh_CN.png'), fullPage: true });
+    await saveScreenshot(options, 'chromium-options-zh_CN.png', true);
 
     const popup = await openPopup(`?tabId=${tabId}`);
     await popup.waitForSelector('h1[data-verdict="mismatch"]');
@@ -167,9 +166,9 @@ describe('popup, lookup and options in real Chromium', () => {
     await page.evaluate(() => history.pushState({}, '', '/zh'));
     const zhTitle = await waitFor(() => readBadge(worker, tabId), (b) => b.title.startsWith('警告'));
     expect(zhTitle.title).toBe('警告：本页展示的许可证 渝B2-20210467 登记给 重庆万象优车科技有限公司 的其他域名，不包括 cheap-cars-deal.com。');
-    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-cheap-cars-deal.com.png'), fullPage: true });
+    await saveScreenshot(popup, 'chromium-popup-zh_CN-cheap-cars-deal.com.png', true);
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-zh_CN-dark-cheap-cars-deal.com.png'), fullPage: true });
+    await saveScreenshot(popup, 'chromium-popup-zh_CN-dark-cheap-cars-deal.com.png', true);
 
     await options.select('#language', 'auto');
     await options.waitForSelector('::-p-text(Saved)');

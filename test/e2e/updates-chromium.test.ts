@@ -8,9 +8,9 @@ import { RegistrySchema, type Licence, type Registry } from '../../core/registry
 import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
 import { importPrivateKey, sign, SIGNING_ALGORITHM } from '../../core/update/signature';
-import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf } from './chromium';
+import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, saveScreenshot } from './chromium';
 import { UPDATE_SITE } from './fixture-sites';
-import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
+import { E2E_PRIVATE_KEY, E2E_REGISTRY } from './paths';
 import { startUpdateServer } from './update-server';
 import { waitFor } from './wait-for';
 import { runCli } from '../cli/run-cli';
@@ -104,7 +104,7 @@ describe('signed registry updates in real Chromium', () => {
     expect(await badgeShowing('listed')).toMatchObject({ text: '✓', color: '#16a34a' });
     await options.waitForSelector('#active-registry dd[data-version="2"]');
     expect(await textOf(options, '#active-registry')).toContain(`Updated from ${updates.url}`);
-    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-updated.png'), fullPage: true });
+    await saveScreenshot(options, 'chromium-options-updated.png', true);
   }, 60_000);
 
   const bad: [string, () => Promise<void>, string][] = [
@@ -194,7 +194,7 @@ describe('signed registry updates in real Chromium', () => {
     await options.waitForSelector('#active-registry dd[data-origin="bundled"]');
     await options.waitForSelector('#last-refusal ::-p-text(the stored registry was discarded because its)');
     expect(await textOf(options, '#last-refusal')).toMatch(/the stored registry was discarded because its (domains|licences) bucket \d+ is missing; the bundled registry is used/);
-    await options.screenshot({ path: join(SCREENSHOTS, 'chromium-options-corrupted-fallback.png'), fullPage: true });
+    await saveScreenshot(options, 'chromium-options-corrupted-fallback.png', true);
   });
 });
 

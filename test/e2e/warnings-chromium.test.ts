@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
-import { openSite, readBadge, startChromiumSession, tabIdOf, type ExtensionWorker } from './chromium';
-import { SCREENSHOTS } from './paths';
+import { openSite, readBadge, startChromiumSession, tabIdOf, type ExtensionWorker, saveScreenshot } from './chromium';
 import { waitFor } from './wait-for';
 
 let session: Awaited<ReturnType<typeof startChromiumSession>>;
@@ -75,7 +74,7 @@ describe('in-page warning in real Chromium', () => {
     expect(box.top).toBe(0);
     expect(box.width).toBe(await page.evaluate(() => document.documentElement.clientWidth));
     expect(box.height).toBeGreaterThan(20);
-    await page.screenshot({ path: join(SCREENSHOTS, 'chromium-warning-en.png') });
+    await saveScreenshot(page, 'chromium-warning-en.png');
     await page.close();
   });
 
@@ -133,19 +132,19 @@ describe('in-page warning in real Chromium', () => {
     await options.waitForSelector('#saved ::-p-text(已保存)');
     const on = await visit('shadow-footer.com', 'mismatch');
     await expectWarning(on);
-    await on.screenshot({ path: join(SCREENSHOTS, 'chromium-warning-zh_CN.png') });
+    await saveScreenshot(on, 'chromium-warning-zh_CN.png');
 
     const guide = await browser.newPage();
     await guide.setViewport({ width: 800, height: 1000 });
     await guide.goto(`chrome-extension://${extensionId}/guide.html`);
     await guide.waitForSelector('h1 ::-p-text(使用说明)');
-    await guide.screenshot({ path: join(SCREENSHOTS, 'chromium-guide-zh_CN.png'), fullPage: true });
+    await saveScreenshot(guide, 'chromium-guide-zh_CN.png', true);
     await options.select('#language', 'en');
     await options.waitForSelector('#saved ::-p-text(Saved)');
     await guide.reload();
     await guide.waitForSelector('h1 ::-p-text(how it works)');
     expect(await guide.$eval('main', (m) => m.textContent)).toContain('No visited address is sent anywhere.');
-    await guide.screenshot({ path: join(SCREENSHOTS, 'chromium-guide-en.png'), fullPage: true });
+    await saveScreenshot(guide, 'chromium-guide-en.png', true);
     await Promise.all([options.close(), off.close(), on.close(), guide.close()]);
   });
 });
