@@ -6,26 +6,22 @@ import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import { expectedVerdict } from './expected-verdict';
 import { CASE_SITES, SEEDED_SITES } from './fixture-sites';
-import { extensionPage, launchFirefox, readBadge, tabIdOf } from './firefox';
+import { extensionPage, readBadge, startFirefoxSession, tabIdOf } from './firefox';
 import { E2E_REGISTRY, SCREENSHOTS } from './paths';
-import { startSiteServer } from './site-server';
 import { waitFor } from './wait-for';
 
 const registry = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
 let browser: Browser;
 let extension: Page;
-let server: Awaited<ReturnType<typeof startSiteServer>>;
+let server: Awaited<ReturnType<typeof startFirefoxSession>>['sites'];
+let session: Awaited<ReturnType<typeof startFirefoxSession>>;
 
 beforeAll(async () => {
-  server = await startSiteServer();
-  browser = await launchFirefox();
-  extension = await extensionPage(browser);
+  session = await startFirefoxSession();
+  ({ browser, extension, sites: server } = session);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const SITES = [
   ...SEEDED_SITES.filter((s) => ['maichetong.com.cn', 'm.maichetong.com.cn', 'etaoche.cn', 'www.kwaixiaodian.com'].includes(s.host)),

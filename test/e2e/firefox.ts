@@ -3,6 +3,7 @@ import { ALL_SITES } from './fixture-sites';
 import { FIREFOX_BUILD } from './paths';
 import type { Badge } from './chromium';
 import { badgeOfTab, tabIdShowing } from './in-extension';
+import { startSiteServer } from './site-server';
 
 const GECKO_ID = 'licence-check@example.org';
 // A fixed internal UUID, so the test knows the extension's moz-extension:// origin.
@@ -52,3 +53,19 @@ export async function readBadge(extension: Page, tabId: number): Promise<Badge> 
 }
 
 declare const browser: { browserAction?: object };
+
+/** Fixture sites on 127.0.0.1 and Firefox ESR with the e2e build, with an extension page to call its APIs from. */
+export async function startFirefoxSession() {
+  const sites = await startSiteServer();
+  const browser = await launchFirefox();
+  const extension = await extensionPage(browser);
+  return {
+    sites,
+    browser,
+    extension,
+    close: async () => {
+      await browser.close();
+      await sites.close();
+    },
+  };
+}

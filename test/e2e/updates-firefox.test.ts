@@ -7,10 +7,9 @@ import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import { importPrivateKey, sign } from '../../core/update/signature';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { extensionPage, launchFirefox, readBadge, tabIdOf } from './firefox';
+import { extensionPage, readBadge, startFirefoxSession, tabIdOf } from './firefox';
 import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
-import { startSiteServer } from './site-server';
 import { startUpdateServer } from './update-server';
 import { waitFor } from './wait-for';
 
@@ -29,19 +28,18 @@ const added = {
 
 let firefox: Browser;
 let extension: Page;
-let sites: Awaited<ReturnType<typeof startSiteServer>>;
+let sites: Awaited<ReturnType<typeof startFirefoxSession>>['sites'];
+let session: Awaited<ReturnType<typeof startFirefoxSession>>;
 let updates: Awaited<ReturnType<typeof startUpdateServer>>;
 
 beforeAll(async () => {
-  sites = await startSiteServer();
   updates = await startUpdateServer();
-  firefox = await launchFirefox();
-  extension = await extensionPage(firefox);
+  session = await startFirefoxSession();
+  ({ browser: firefox, extension, sites } = session);
 }, 90_000);
 
 afterAll(async () => {
-  await firefox?.close();
-  await sites?.close();
+  await session?.close();
   await updates?.close();
 });
 
