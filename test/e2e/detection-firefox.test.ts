@@ -56,3 +56,27 @@ describe('badge in real Firefox ESR', () => {
     await page.close();
   });
 });
+
+describe('in-page warning in real Firefox ESR', () => {
+  const warnings = (page: Page) => page.evaluate(() => document.querySelectorAll('licence-check-warning').length);
+
+  it('appears, in a closed shadow root at the top, on a page showing a borrowed number, and on no other page', async () => {
+    const fraud = await browser.newPage();
+    await fraud.goto(server.url('cheap-cars-deal.com'), { waitUntil: 'load' });
+    await fraud.waitForSelector('licence-check-warning', { timeout: 15_000 });
+    expect(await warnings(fraud)).toBe(1);
+    expect(await fraud.evaluate(() => (document.querySelector('licence-check-warning') as HTMLElement).shadowRoot)).toBeNull();
+    expect(await fraud.evaluate(() => document.body.firstElementChild?.tagName)).toBe('LICENCE-CHECK-WARNING');
+    expect(await fraud.$eval('licence-check-warning', (e) => e.getBoundingClientRect().top)).toBe(0);
+    await fraud.screenshot({ path: join(SCREENSHOTS, 'firefox-warning-en.png') });
+
+    const listed = await browser.newPage();
+    const url = server.url('maichetong.com.cn');
+    await listed.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(extension, url);
+    await waitFor(() => readBadge(extension, tabId), (b) => b.text !== '');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await warnings(listed)).toBe(0);
+    await Promise.all([fraud.close(), listed.close()]);
+  });
+});
