@@ -50,11 +50,28 @@ let opened: Promise<IDBPDatabase<RegistryDb>> | undefined;
 
 /** The extension's registry store in IndexedDB, shared by the worker and the extension's pages. */
 export function openRegistryStore(): Promise<RegistryStore> {
-  opened ??= openDB<RegistryDb>(DB_NAME, 2, {
-    upgrade(db) {
-      for (const name of [...STORES, 'imports' as const]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-    },
-  });
+  if (!opened) {
+    // Inside an async function so that an IndexedDB that throws at once still gives a rejected promise.
+    const opening = (async () => openDB<RegistryDb>(DB_NAME, 2, {
+      upgrade(db) {
+        for (const name of [...STORES, 'imports' as const]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      },
+      // A newer version of the extension wants to change the database: this connection steps aside, and
+      // the next call here opens it afresh. The same when the browser closes it unexpectedly.
+      blocking: () => {
+        void opening.then((db) => db.close());
+        if (opened === opening) opened = undefined;
+      },
+      terminated: () => {
+        if (opened === opening) opened = undefined;
+      },
+    }))();
+    opened = opening;
+    // A failed open (IndexedDB disabled, say) is not kept: a later call tries again.
+    opening.catch(() => {
+      if (opened === opening) opened = undefined;
+    });
+  }
   return opened.then(storeOver);
 }
 

@@ -76,3 +76,33 @@ describe('the indexed store answers as the registry held whole', () => {
     expect(selection.registry.licences.map((l) => l.number).sort()).toEqual(['渝B2-20210467', registry.licences.find((l) => l.sites.some((s) => s.domain === 'site7x1.cn'))!.number].sort());
   });
 });
+
+describe("the store's connection", () => {
+  it('steps aside for a newer version of the database instead of blocking it', async () => {
+    await openRegistryStore();
+    const upgraded = await new Promise<string>((resolve) => {
+      const request = indexedDB.open('licence-registry', 3);
+      request.onblocked = () => resolve('blocked');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve('opened');
+      };
+    });
+    expect(upgraded).toBe('opened');
+  });
+
+  it('tries again after a failed open', async () => {
+    forgetRegistryStore();
+    const working = globalThis.indexedDB;
+    const broken = new IDBFactory();
+    broken.open = () => {
+      throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
+    };
+    globalThis.indexedDB = broken;
+    await expect(openRegistryStore()).rejects.toThrow('IndexedDB is disabled');
+    globalThis.indexedDB = new IDBFactory();
+    await expect(openRegistryStore()).resolves.toBeDefined();
+    globalThis.indexedDB = working;
+    forgetRegistryStore();
+  });
+});
