@@ -22,6 +22,11 @@ const STORES: StoreName[] = ['licences', 'domains', 'names'];
 const DB_NAME = 'licence-registry';
 /** Records per write transaction: none holds much memory, and there are few enough to be quick. */
 const RECORDS_PER_WRITE = 256;
+/**
+ * Buckets kept in memory per registry, most recently used last: one page load asks for the same few buckets
+ * several times (navigation, findings, load complete). At most some 64 × 10 KB, whatever the registry's size.
+ */
+const CACHED_BUCKETS = 64;
 
 /** A stored bucket that is missing or no longer has the shape it was written with. */
 export class StoreCorruptedError extends Error {}
@@ -135,9 +140,15 @@ function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, in
   let names: Promise<{ key: string; holder: boolean; number: string }[]> | undefined;
 
   type ReadTx = IDBPTransaction<RegistryDb, ('licences' | 'domains')[], 'readonly'>;
+  const recent = new Map<string, unknown>();
   async function bucket<T>(tx: ReadTx, name: 'licences' | 'domains', index: number): Promise<T> {
-    const value = await tx.objectStore(name).get([generation, index]);
+    const key = `${name} ${index}`;
+    let value = recent.get(key);
+    recent.delete(key);
+    value ??= await tx.objectStore(name).get([generation, index]);
     if (value === undefined) throw new StoreCorruptedError(`its ${name} bucket ${index} is missing`);
+    recent.set(key, value);
+    if (recent.size > CACHED_BUCKETS) recent.delete(recent.keys().next().value as string);
     return value as T;
   }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { syntheticRegistry } from '../../bench/synthetic-registry';
 import { lookupIn, runLookup } from '../../core/lookup/run-lookup';
 import { classifyQuery } from '../../core/lookup/classify-query';
@@ -69,6 +69,17 @@ describe('the indexed store answers as the registry held whole', () => {
     }
     const many = await lookupIn(stored, classifyQuery('科技'), TODAY);
     expect(many.type === 'licences' && many.licences.length).toBe(NAME_RESULT_LIMIT);
+  });
+
+  it('answers a repeated verdict from the buckets it read last, without reading the store again', async () => {
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const input = { host: 'm.site300x2.cn', shownLicenceNumbers: ['渝B2-20210467'], today: TODAY };
+    const first = await verdictFrom(stored, input);
+    const reads = get.mock.calls.length;
+    expect(await verdictFrom(stored, input)).toEqual(first);
+    expect(reads).toBeGreaterThan(0);
+    expect(get.mock.calls.length).toBe(reads);
+    get.mockRestore();
   });
 
   it('loads only the licences a lookup reaches', async () => {
