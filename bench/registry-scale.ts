@@ -89,11 +89,22 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
     await options.waitForSelector('#check-now');
     const i0 = performance.now();
     await options.$eval('#check-now', (b) => (b as HTMLButtonElement).click());
+    // The worker's heap while it downloads, checks and stores the registry, sampled as often as it answers.
+    let installPeak = 0;
+    let installing = true;
+    const sampling = (async () => {
+      while (installing) {
+        installPeak = Math.max(installPeak, await worker.heapUsed(false));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
     await options.waitForFunction(() => Number((document.getElementById('check-result') as HTMLElement).dataset.seq) > 0, { timeout: 900_000 });
     const installMs = performance.now() - i0;
+    installing = false;
+    await sampling;
     const answer = await options.$eval('#check-result', (e) => e.textContent ?? '');
     if (!answer.includes('accepted version 2')) throw new Error(`the update was not accepted: ${answer}`);
-    const heapAfterInstall = await worker.heapUsedAfterGc();
+    const heapAfterInstall = await worker.heapUsed();
     const storage = await worker.evaluate(async () => {
       const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: Record<string, number> };
       return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
@@ -116,7 +127,7 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
         [SCRIPT_START_MARK, FIRST_VERDICT_MARK],
       );
       starts.push({ boot, firstVerdict });
-      coldHeap = Math.max(coldHeap, await cold.heapUsedAfterGc());
+      coldHeap = Math.max(coldHeap, await cold.heapUsed());
     }
 
     // Lookups through the store the worker wrote, from an extension page (the popup's own context).
@@ -140,6 +151,7 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
       buildAndSignMs: round(buildMs, 0),
       installMs: round(installMs, 0),
       storedMB: round((storage.indexedDB ?? storage.usage) / MB, 1),
+      workerHeapPeakDuringInstallMB: round(installPeak / MB, 0),
       workerHeapAfterInstallMB: round(heapAfterInstall / MB, 1),
       coldStartToFirstVerdictMs: round(median(starts.map((s) => s.firstVerdict)), 1),
       browserWorkerBootMs: round(median(starts.map((s) => s.boot)), 1),

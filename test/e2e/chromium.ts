@@ -69,10 +69,10 @@ export class ExtensionWorker {
     }
   }
 
-  /** The worker's JavaScript heap in bytes, after a garbage collection. */
-  async heapUsedAfterGc(): Promise<number> {
+  /** The worker's JavaScript heap in bytes, after a garbage collection unless told not to collect. */
+  async heapUsed(collect = true): Promise<number> {
     const session = await this.session();
-    await session.send('HeapProfiler.collectGarbage');
+    if (collect) await session.send('HeapProfiler.collectGarbage');
     return (await session.send('Runtime.getHeapUsage')).usedSize;
   }
 
