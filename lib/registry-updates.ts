@@ -15,7 +15,7 @@ import type { UpdateStatus } from './update-status';
 type ExtensionApi = typeof extensionApi;
 
 export const UPDATE_ALARM = 'registry-update';
-// A registry of a million domains is about 180 MB of JSON; the cap leaves room to grow and stops a
+// A registry of a million domains is about 225 MB of JSON; the cap leaves a little room to grow and stops a
 // runaway download.
 export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 15_000 };
 const DAY_MINUTES = 24 * 60;
@@ -53,6 +53,8 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const limits = env.limits ?? DEFAULT_LIMITS;
   let active: ActiveRegistry = bundledActive(bundled);
   let store: RegistryStore | undefined;
+  /** The registry store, opened on first use, and again later if opening it failed. */
+  const openStore = async () => (store ??= await openRegistryStore());
 
   const setStatus = async (change: (status: UpdateStatus) => void): Promise<UpdateStatus> => {
     const status = await readItem(browser.storage, UPDATE_STATUS);
@@ -86,7 +88,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   };
 
   async function loadStored(): Promise<void> {
-    const opened = (store = await openRegistryStore());
+    const opened = await openStore();
     const choice = chooseActiveRegistry(await inspectItem(browser.storage, STORED_REGISTRY), bundled, opened, onCorrupted);
     active = choice.active;
     if (choice.stored === 'corrupted') await discard(choice.problem ?? 'it could not be read');
@@ -140,7 +142,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     // half-way leaves the old registry working and the new one's buckets to be swept.
     const bucketed = bucketRegistry(result.registry);
     const generation = Math.max(now().getTime(), (active.generation ?? 0) + 1);
-    const target = (store ??= await openRegistryStore());
+    const target = await openStore();
     await target.write(generation, bucketed);
     const { version, generatedAt, licences } = result.registry;
     const record = {
@@ -209,7 +211,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
       request.type === 'checkUpdates'
         ? check
         : async () => {
-            const bytes = await (store ??= await openRegistryStore()).takeImport(request.staged);
+            const bytes = await (await openStore()).takeImport(request.staged);
             if (!bytes) return { ok: false, message: 'the imported file could not be read' };
             return accept({ bytes, signature: request.signature }, 'import', 'imported file');
           };
