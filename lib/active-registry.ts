@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { BUCKET_FORMAT } from '../core/registry/registry-buckets';
+import { BucketLayoutSchema } from '../core/registry/registry-buckets';
 import type { RegistryIndex } from '../core/registry/registry-index';
-import { memorySource, type RegistrySource } from '../core/registry/registry-source';
+import { memorySource, RegistryInfoSchema, type RegistrySource } from '../core/registry/registry-source';
 import { StoreCorruptedError, type RegistryStore } from './registry-store';
 
 /**
@@ -14,18 +14,8 @@ export const StoredRegistrySchema = z.object({
   acceptedAt: z.string(),
   keyId: z.string(),
   generation: z.int(),
-  layout: z.object({
-    format: z.literal(BUCKET_FORMAT),
-    licenceBuckets: z.int().check(z.positive()),
-    domainBuckets: z.int().check(z.positive()),
-    nameChunks: z.int().check(z.nonnegative()),
-  }),
-  info: z.object({
-    version: z.int().check(z.positive()),
-    generatedAt: z.string(),
-    licences: z.int().check(z.nonnegative()),
-    domains: z.int().check(z.nonnegative()),
-  }),
+  layout: BucketLayoutSchema,
+  info: RegistryInfoSchema,
 });
 
 export type StoredRegistry = z.infer<typeof StoredRegistrySchema>;

@@ -58,12 +58,13 @@ async function get(fetcher: typeof fetch, url: string, signal: AbortSignal, head
  */
 export async function fetchRegistry(url: string, etag: string | null, limits: FetchLimits, fetcher: typeof fetch = fetch): Promise<FetchOutcome> {
   const controller = new AbortController();
-  let timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   // A large registry may take minutes on a slow line; only a server that stops sending is given up on.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const alive = () => {
     clearTimeout(timer);
     timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   };
+  alive();
   try {
     const response = await get(fetcher, url, controller.signal, etag ? { 'If-None-Match': etag } : {});
     if (response.status === 304) return { kind: 'not-modified' };

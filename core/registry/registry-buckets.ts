@@ -1,5 +1,6 @@
 // How a registry is cut into buckets for an indexed store: one read answers a lookup by domain, by
 // number or by serial, and the store never needs the whole registry in memory.
+import * as z from 'zod/mini';
 import { nameEntries, serialOf } from './registry-index';
 import type { Licence, Registry } from './schema';
 
@@ -10,12 +11,15 @@ const LICENCES_PER_BUCKET = 8;
 const DOMAINS_PER_BUCKET = 64;
 const NAMES_PER_CHUNK = 4096;
 
-export interface BucketLayout {
-  format: typeof BUCKET_FORMAT;
-  licenceBuckets: number;
-  domainBuckets: number;
-  nameChunks: number;
-}
+/** How many buckets of each kind a stored registry was cut into; checked when its record is read back. */
+export const BucketLayoutSchema = z.object({
+  format: z.literal(BUCKET_FORMAT),
+  licenceBuckets: z.int().check(z.positive()),
+  domainBuckets: z.int().check(z.positive()),
+  nameChunks: z.int().check(z.nonnegative()),
+});
+
+export type BucketLayout = z.infer<typeof BucketLayoutSchema>;
 
 /** A holder or site name folded for search, the licence it names, and 1 when it is the holder. */
 export type NameRow = [key: string, number: string, holder: 0 | 1];

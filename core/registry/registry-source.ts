@@ -1,12 +1,15 @@
+import * as z from 'zod/mini';
 import { RegistryIndex } from './registry-index';
 
 /** What a page or the options show about a registry without holding it. */
-export interface RegistryInfo {
-  version: number;
-  generatedAt: string;
-  licences: number;
-  domains: number;
-}
+export const RegistryInfoSchema = z.object({
+  version: z.int().check(z.positive()),
+  generatedAt: z.string(),
+  licences: z.int().check(z.nonnegative()),
+  domains: z.int().check(z.nonnegative()),
+});
+
+export type RegistryInfo = z.infer<typeof RegistryInfoSchema>;
 
 /** The keys a verdict or a lookup reads: a source need only load the licences these reach. */
 export interface RegistryKeys {
