@@ -2,10 +2,10 @@ import bundled from '../../data/registry.json';
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
-import { bucketRegistry } from '../../core/registry/registry-buckets';
-import { infoOf, memorySource, type RegistrySource } from '../../core/registry/registry-source';
+import { memorySource, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
 import { openRegistryStore } from '../../lib/registry-store';
+import { writeToStore } from '../lib/write-to-store';
 import { translatorFor, type LocaleMessages, type Translator } from '../../lib/i18n';
 
 export const index = new RegistryIndex(RegistrySchema.parse(bundled));
@@ -15,12 +15,7 @@ let stored: Promise<RegistrySource> | undefined;
 
 /** The same registry written to the indexed store (needs an IndexedDB, e.g. fake-indexeddb/auto). */
 export function storedRegistry(): Promise<RegistrySource> {
-  stored ??= (async () => {
-    const store = await openRegistryStore();
-    const bucketed = bucketRegistry(index.registry);
-    await store.write(1, bucketed);
-    return store.source({ generation: 1, layout: bucketed.layout, info: infoOf(index) });
-  })();
+  stored ??= (async () => (await openRegistryStore()).source(await writeToStore(index.registry, 1)))();
   return stored;
 }
 

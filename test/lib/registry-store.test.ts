@@ -7,10 +7,11 @@ import { lookupIn, runLookup } from '../../core/lookup/run-lookup';
 import { classifyQuery } from '../../core/lookup/classify-query';
 import { bucketRegistry } from '../../core/registry/registry-buckets';
 import { NAME_RESULT_LIMIT, RegistryIndex } from '../../core/registry/registry-index';
-import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
+import type { RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema, type Registry } from '../../core/registry/schema';
 import { computeVerdict, verdictFrom } from '../../core/verdict/verdict';
 import { forgetRegistryStore, openRegistryStore } from '../../lib/registry-store';
+import { writeToStore } from './write-to-store';
 
 const bundled = RegistrySchema.parse(JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8')));
 // The real licences (history, several per domain, one without domains) among 600 synthetic ones.
@@ -21,10 +22,7 @@ let stored: RegistrySource;
 beforeAll(async () => {
   globalThis.indexedDB = new IDBFactory();
   forgetRegistryStore();
-  const store = await openRegistryStore();
-  const bucketed = bucketRegistry(registry);
-  await store.write(3, bucketed);
-  stored = store.source({ generation: 3, layout: bucketed.layout, info: infoOf(memory) });
+  stored = (await openRegistryStore()).source(await writeToStore(registry, 3));
 });
 
 const TODAY = '2026-06-01';

@@ -3,7 +3,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bucketRegistry } from '../../core/registry/registry-buckets';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
@@ -13,6 +12,7 @@ import type { PublicKeyEntry } from '../../core/update/trusted-keys';
 import { verdictKeys } from '../../core/verdict/verdict';
 import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../lib/registry-updates';
 import { forgetRegistryStore, openRegistryStore } from '../../lib/registry-store';
+import { writeToStore } from './write-to-store';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const { subtle } = globalThis.crypto;
@@ -106,10 +106,7 @@ async function listing(updates: { registry: () => Promise<RegistrySource> }, dom
 
 /** A registry written to the store and recorded as installed, as a worker that accepted it leaves them. */
 async function install(registry: object, generation = 7) {
-  const parsed = RegistrySchema.parse(registry);
-  const bucketed = bucketRegistry(parsed);
-  await (await openRegistryStore()).write(generation, bucketed);
-  const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', generation, layout: bucketed.layout, info: infoOf(new RegistryIndex(parsed)) };
+  const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', ...(await writeToStore(RegistrySchema.parse(registry), generation)) };
   await fakeBrowser.storage.local.set({ installedRegistry: record });
   return record;
 }
@@ -302,7 +299,7 @@ describe('imports and lifecycle', () => {
 
   it('sweeps a registry whose install stopped half-way, and keeps the one in force', async () => {
     const record = await install(newDomainRegistry(3), 7);
-    await (await openRegistryStore()).write(8, bucketRegistry(RegistrySchema.parse(newDomainRegistry(4))));
+    await writeToStore(RegistrySchema.parse(newDomainRegistry(4)), 8);
     const updates = start();
     await updates.idle();
     expect(await version(updates)).toBe(3);
