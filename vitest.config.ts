@@ -6,11 +6,26 @@ export default defineConfig({
   // WxtVitest does not apply the vite plugins from wxt.config.ts.
   plugins: [WxtVitest(), preact()],
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 30_000,
-    // One file at a time: the browser tests measure how responsive a page stays, and two cores shared by
-    // several browsers would measure each other instead.
-    fileParallelism: false,
+    projects: [
+      {
+        // Pure logic, components and command-line tools: no build, no browser, files in parallel.
+        extends: true,
+        test: { name: 'unit', include: ['test/{core,lib,components,cli}/**/*.test.{ts,tsx}'], sequence: { groupOrder: 0 } },
+      },
+      {
+        // Real browsers against the built extension, after the unit tests.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // One file at a time: the browser tests measure how responsive a page stays, and two cores shared
+          // by several browsers would measure each other instead.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

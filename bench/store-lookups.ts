@@ -20,7 +20,7 @@ export async function verdictTimes(hosts: string[]): Promise<number[]> {
   const times: number[] = [];
   for (const host of hosts) {
     const t0 = performance.now();
-    await verdictFrom(source, { host, shownLicenceNumbers: [], today: '2026-11-22' });
+    await verdictFrom(source, { host, claimedLicenceNumbers: [], today: '2026-11-22' });
     times.push(performance.now() - t0);
   }
   return times;

@@ -16,6 +16,8 @@ export const FindingSchema = z
     canonical: z.string().check(z.maxLength(64)),
     suffix: z.optional(z.string().check(z.regex(/^\d{1,3}$/))),
     context: z.string().check(z.maxLength(200)),
+    /** Shown by the site as its own, or mentioned in its content (core/page/finding-role.ts). */
+    role: z.enum(['claim', 'mention']),
   })
   .check(z.refine(isCanonical, 'not a canonical number of its kind'));
 

@@ -102,7 +102,7 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
         // A report still in flight from the page the tab has navigated away from.
         return false;
       }
-      states[tab.id].frames[frameId] = parsed.data.findings;
+      states[tab.id].frames[frameId] = { url, findings: parsed.data.findings };
     });
     return undefined;
   });

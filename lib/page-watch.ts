@@ -1,4 +1,4 @@
-import type { PageFinding } from '../core/page/scan-page';
+import { findingKey, type PageFinding } from '../core/page/scan-page';
 
 export interface PageWatchEnvironment {
   doc: Document;
@@ -17,7 +17,7 @@ const MAX_INTERVAL_MS = 30_000;
 // And never more often than this many times its own cost, so a slow page is not kept busy by us.
 const COST_FACTOR = 20;
 
-const keyOf = (findings: PageFinding[]) => findings.map((f) => `${f.kind} ${f.canonical} ${f.suffix ?? ''}`).join('\n');
+const keyOf = (findings: PageFinding[]) => findings.map((f) => `${findingKey(f)} ${f.role}`).join('\n');
 
 /**
  * Scans now and again after the page changes (late footers, client-side routes), in batches, and reports

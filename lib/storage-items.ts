@@ -8,7 +8,7 @@ import type { TabStates } from './tab-state';
 
 const TabStatesSchema = z.record(
   z.string(),
-  z.object({ url: z.string(), frames: z.record(z.string(), z.array(FindingSchema)) }),
+  z.object({ url: z.string(), frames: z.record(z.string(), z.object({ url: z.string(), findings: z.array(FindingSchema) })) }),
 );
 
 interface StorageItem<T> {

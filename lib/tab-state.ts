@@ -1,28 +1,52 @@
 import type { Finding } from '../core/messages';
+import { findingKey } from '../core/page/scan-page';
+import { registrableDomain } from '../core/verdict/host-match';
+
+/** What one frame shows, and where that frame's document comes from. */
+export interface FrameFindings {
+  url: string;
+  findings: Finding[];
+}
 
 /** What the background knows of one tab: its top-level URL and what each of its frames shows. */
 export interface TabState {
   url: string;
-  frames: Record<string, Finding[]>;
+  frames: Record<string, FrameFindings>;
 }
 
 export type TabStates = Record<string, TabState>;
 
-/** What the tab shows, all frames together, each number once (the first frame's quote kept). */
+/** A frame speaks for the tab's site when it is of the same site (registrable domain, or host for IPs). */
+function sameSite(frameUrl: string, tabUrl: string): boolean {
+  const frameHost = webHost(frameUrl);
+  const tabHost = webHost(tabUrl);
+  if (!frameHost || !tabHost) return false;
+  return (registrableDomain(frameHost) ?? frameHost) === (registrableDomain(tabHost) ?? tabHost);
+}
+
+/**
+ * What the tab shows, all frames together, each number once (the first frame's quote kept). A frame from
+ * another site speaks for that site only, so what it claims is a mention here; a claim anywhere wins.
+ */
 export function tabFindings(state: TabState): Finding[] {
   const seen = new Map<string, Finding>();
-  for (const findings of Object.values(state.frames)) {
-    for (const f of findings) {
-      const key = `${f.kind} ${f.canonical} ${f.suffix ?? ''}`;
-      if (!seen.has(key)) seen.set(key, f);
+  for (const frame of Object.values(state.frames)) {
+    const ownSite = sameSite(frame.url, state.url);
+    for (const found of frame.findings) {
+      const f: Finding = ownSite ? found : { ...found, role: 'mention' };
+      const key = findingKey(f);
+      const before = seen.get(key);
+      if (!before || (before.role === 'mention' && f.role === 'claim')) seen.set(key, f);
     }
   }
   return [...seen.values()];
 }
 
-/** The licence numbers the tab shows, all frames together. */
-export function shownLicenceNumbers(state: TabState): string[] {
-  return [...new Set(tabFindings(state).filter((f) => f.kind === 'licence').map((f) => f.canonical))];
+/** The licence numbers the tab's site claims as its own, all frames of the site together. */
+export function claimedLicenceNumbers(state: TabState): string[] {
+  return tabFindings(state)
+    .filter((f) => f.kind === 'licence' && f.role === 'claim')
+    .map((f) => f.canonical);
 }
 
 /** The host a verdict is about, or null for pages that are not web pages (new tab, files, extension pages). */

@@ -1,10 +1,10 @@
 import type { RegistrySource } from '../core/registry/registry-source';
 import { verdictFrom, type VerdictResult } from '../core/verdict/verdict';
-import { shownLicenceNumbers, webHost, type TabState } from './tab-state';
+import { claimedLicenceNumbers, webHost, type TabState } from './tab-state';
 
-/** The verdict for a tab's top-level host and everything its frames show, or null for non-web pages. */
+/** The verdict for a tab's top-level host and what its site claims in its frames, or null for non-web pages. */
 export async function tabVerdict(state: TabState | undefined, registry: RegistrySource, today: string): Promise<{ host: string; result: VerdictResult } | null> {
   const host = state ? webHost(state.url) : null;
   if (!state || !host) return null;
-  return { host, result: await verdictFrom(registry, { host, shownLicenceNumbers: shownLicenceNumbers(state), today }) };
+  return { host, result: await verdictFrom(registry, { host, claimedLicenceNumbers: claimedLicenceNumbers(state), today }) };
 }

@@ -19,7 +19,7 @@ function withStatus(licence: Licence, today: string): LicenceWithStatus {
 export function runLookup(query: Query, index: RegistryIndex, today: string): LookupResult {
   switch (query.type) {
     case 'host': {
-      const result = computeVerdict({ host: query.host, shownLicenceNumbers: [], index, today });
+      const result = computeVerdict({ host: query.host, claimedLicenceNumbers: [], index, today });
       return {
         type: 'host',
         host: query.host,

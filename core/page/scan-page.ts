@@ -1,4 +1,8 @@
 import { scanNumbers, type NumberKind, type NumberMatch } from '../grammar/scan-numbers';
+import { roleOf, type FindingRole, type RoleContext } from './finding-role';
+import { locateOffsets, tailText } from './page-text';
+
+export type { FindingRole };
 
 /** A number found on a page, as reported to the background. */
 export interface PageFinding {
@@ -7,29 +11,25 @@ export interface PageFinding {
   suffix?: string;
   /** The text around the number, as a person would quote it. */
   context: string;
+  role: FindingRole;
 }
 
 export interface ScanLimits {
   /** Text beyond this many characters is skipped in the middle: footers sit at the end, headers at the start. */
   maxChars: number;
-  /** Elements visited while looking for open shadow roots. */
+  /** Elements visited while looking for open shadow roots, and text nodes while finding where a number is. */
   maxElements: number;
   maxFindings: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxChars: 2_000_000, maxElements: 200_000, maxFindings: 20 };
+export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxChars: 2_000_000, maxElements: 200_000, maxFindings: 20 };
 
 // textContent includes the source of these; what they hold is not what a person reads.
 const NOT_READ = 'script,style,noscript,template';
 const CONTEXT_CHARS = 30;
 
-const keyOf = (m: Pick<NumberMatch, 'kind' | 'canonical' | 'suffix'>) => `${m.kind} ${m.canonical} ${m.suffix ?? ''}`;
-
-function boundedText(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const head = Math.floor(maxChars / 4);
-  return `${text.slice(0, head)}\n${text.slice(text.length - (maxChars - head))}`;
-}
+/** The identity of a number on a page, the same wherever it is computed. */
+export const findingKey = (m: Pick<NumberMatch, 'kind' | 'canonical' | 'suffix'>) => `${m.kind} ${m.canonical} ${m.suffix ?? ''}`;
 
 function contextOf(text: string, m: NumberMatch): string {
   return text
@@ -38,29 +38,47 @@ function contextOf(text: string, m: NumberMatch): string {
     .trim();
 }
 
+function finding(text: string, m: NumberMatch, role: FindingRole): PageFinding {
+  return { kind: m.kind, canonical: m.canonical, suffix: m.suffix, context: contextOf(text, m), role };
+}
+
+/** Keeps the middle out of a text too long to read whole; `cut` is where the kept end starts. */
+function boundedText(text: string, maxChars: number): { text: string; cut: number } {
+  if (text.length <= maxChars) return { text, cut: text.length };
+  const head = Math.floor(maxChars / 4);
+  return { text: `${text.slice(0, head)}\n${text.slice(text.length - (maxChars - head))}`, cut: head + 1 };
+}
+
 /**
- * Numbers in the text of one tree (a document body or a shadow root). Native textContent joins text
- * split across inline elements and never forces layout; numbers that occur only inside scripts and
- * styles are then taken out again, the last occurrences first since scripts tend to follow the footer.
+ * Numbers in the text of one tree (a document body or a shadow root), each with its role. Native
+ * textContent joins text split across inline elements and never forces layout; numbers that occur only
+ * inside scripts and styles are then taken out again, the last occurrences first since scripts tend to
+ * follow the footer. Where each number sits is found by walking text nodes from the nearer end of the
+ * text, only when there is a number.
  */
-function scanTree(root: ParentNode & Node, limits: ScanLimits): PageFinding[] {
-  const text = boundedText(root.textContent ?? '', limits.maxChars);
+function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleContext): PageFinding[] {
+  const whole = root.textContent ?? '';
+  const { text, cut } = boundedText(whole, limits.maxChars);
   const matches = scanNumbers(text);
   if (matches.length === 0) return [];
   const unread = new Map<string, number>();
   for (const element of root.querySelectorAll(NOT_READ)) {
-    for (const m of scanNumbers(boundedText(element.textContent ?? '', limits.maxChars))) {
-      unread.set(keyOf(m), (unread.get(keyOf(m)) ?? 0) + 1);
+    for (const m of scanNumbers(boundedText(element.textContent ?? '', limits.maxChars).text)) {
+      unread.set(findingKey(m), (unread.get(findingKey(m)) ?? 0) + 1);
     }
   }
   const read: NumberMatch[] = [];
   for (let i = matches.length - 1; i >= 0; i--) {
-    const key = keyOf(matches[i]);
+    const key = findingKey(matches[i]);
     const left = unread.get(key) ?? 0;
     if (left > 0) unread.set(key, left - 1);
     else read.unshift(matches[i]);
   }
-  return read.map((m) => ({ kind: m.kind, canonical: m.canonical, suffix: m.suffix, context: contextOf(text, m) }));
+  // Offsets past the cut count from the end of the whole text, which the kept end shares.
+  const offsets = read.map((m) => (m.start < cut ? m.start : whole.length - (text.length - m.start)));
+  const nodes = locateOffsets(root, offsets, whole.length, limits.maxElements);
+  // A number whose place could not be found within the budget is taken as the site's own.
+  return read.map((m, i) => finding(text, m, nodes[i] ? roleOf(nodes[i], context) : 'claim'));
 }
 
 /** Open shadow roots under `root`, nested ones included, visiting at most `budget.left` elements. */
@@ -76,54 +94,29 @@ function openShadowRoots(root: Node, budget: { left: number }): ShadowRoot[] {
   return found;
 }
 
-const TAIL_CHARS = 2_000;
-const TAIL_NODES = 1_000;
-const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const isClaimedLicence = (f: PageFinding) => f.kind === 'licence' && f.role === 'claim';
 
 /**
- * The last couple of thousand characters a person reads, gathered by walking text nodes backwards from
- * the end. Footers are there, and the walk stops long before a big page's start, so a page with its
- * licence in the footer costs a fraction of reading all its text. Only text nodes are visited (no filter
- * callback, which would cost a call into script per node).
+ * Every number a person can read on the page, each a claim or a mention: from the page's end when the
+ * site claims a licence number there (the footer), otherwise from all of its text. Shadow roots are
+ * searched only when the light DOM claims no licence number, since finding them means visiting elements
+ * one by one.
  */
-function tailText(root: Node, doc: Document): string {
-  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
-  let last: Node = root;
-  while (last.lastChild) last = last.lastChild;
-  walker.currentNode = last;
-  let node: Node | null = last.nodeType === 3 ? last : walker.previousNode();
-  const parts: string[] = [];
-  let chars = 0;
-  for (let visited = 0; node && chars < TAIL_CHARS && visited < TAIL_NODES; visited++, node = walker.previousNode()) {
-    // Script, style and noscript text are direct children of their element; template content is not
-    // connected to the document (browsers do not walk into it; some test DOMs do).
-    if (!node.isConnected || UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) continue;
-    // Only the end of a long node: a single text node can hold megabytes.
-    const data = (node as Text).data;
-    const take = data.length > TAIL_CHARS - chars ? data.slice(data.length - (TAIL_CHARS - chars)) : data;
-    parts.push(take);
-    chars += take.length;
-  }
-  return parts.reverse().join('');
-}
-
-/**
- * Every number a person can read on the page: from the page's end when a licence number is there (the
- * footer), otherwise from all of its text. Shadow roots are searched only when the light DOM shows no
- * licence number, since finding them means visiting elements one by one.
- */
-export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_LIMITS): PageFinding[] {
+export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_SCAN_LIMITS): PageFinding[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   const tail = tailText(root, doc);
-  const fromTail = scanNumbers(tail);
-  const findings = fromTail.some((m) => m.kind === 'licence')
-    ? fromTail.map((m) => ({ kind: m.kind, canonical: m.canonical, suffix: m.suffix, context: contextOf(tail, m) }))
-    : scanTree(root, limits);
-  if (!findings.some((f) => f.kind === 'licence')) {
-    for (const shadow of openShadowRoots(root, { left: limits.maxElements })) findings.push(...scanTree(shadow, limits));
+  const context: RoleContext = { tailStart: tail.start, lists: new Map() };
+  const fromTail = scanNumbers(tail.text).map((m) => finding(tail.text, m, roleOf(tail.nodeAt(m.start), context)));
+  const findings = fromTail.some(isClaimedLicence) ? fromTail : scanTree(root, limits, context);
+  if (!findings.some(isClaimedLicence)) {
+    for (const shadow of openShadowRoots(root, { left: limits.maxElements })) findings.push(...scanTree(shadow, limits, context));
   }
+  // One entry per number; a claim anywhere makes it the site's own.
   const unique = new Map<string, PageFinding>();
-  for (const f of findings) if (!unique.has(keyOf(f))) unique.set(keyOf(f), f);
+  for (const f of findings) {
+    const seen = unique.get(findingKey(f));
+    if (!seen || (seen.role === 'mention' && f.role === 'claim')) unique.set(findingKey(f), f);
+  }
   return [...unique.values()].slice(0, limits.maxFindings);
 }

@@ -32,9 +32,3 @@ export function matchHost(host: string, index: RegistryIndex): HostMatch | null 
   }
   return null;
 }
-
-/** Whether `licence` lists `host` by the same rule as matchHost. */
-export function licenceCovers(licence: Licence, host: string): boolean {
-  const domains = coveringDomains(host);
-  return licence.sites.some((s) => domains.includes(s.domain));
-}

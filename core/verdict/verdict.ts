@@ -1,58 +1,77 @@
 import type { Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
 import type { RegistryKeys, RegistrySource } from '../registry/registry-source';
-import { coveringDomains, licenceCovers, matchHost } from './host-match';
+import { coveringDomains, matchHost } from './host-match';
 import { licenceStatus } from './licence-status';
 
 export type Verdict = 'listed' | 'expiring' | 'expired' | 'mismatch' | 'claimed' | 'unknown' | 'unlisted';
 
 export interface VerdictResult {
   verdict: Verdict;
-  /** The licence the verdict is about: the one listing the host, or for mismatch/claimed the one shown. */
+  /** The licence the verdict is about: the one listing the host, or for mismatch/claimed the one claimed. */
   licence: Licence | null;
   /** The registry domain that covers the host, when it is listed. */
   matchedDomain: string | null;
   daysLeft: number | null;
+  /**
+   * Licences the site claims that the registry holds and that do not cover the host, other than `licence`:
+   * for a listed host, what the page shows that disagrees with the registry (never changes the verdict).
+   */
+  disagreeing: Licence[];
 }
 
 export interface VerdictInput {
   host: string;
-  /** Canonical licence numbers (not filings) the page shows. */
-  shownLicenceNumbers: readonly string[];
+  /** Canonical licence numbers (not filings) the site shows as its own; mentions in content take no part. */
+  claimedLicenceNumbers: readonly string[];
   index: RegistryIndex;
   /** The reader's local date, YYYY-MM-DD. */
   today: string;
 }
 
-/** The contract's verdict table (DESIGN.md), in its order of precedence. */
-export function computeVerdict({ host, shownLicenceNumbers, index, today }: VerdictInput): VerdictResult {
-  const shown = [...new Set(shownLicenceNumbers)].map((n) => index.licence(n));
-  const known = shown.filter((l): l is Licence => l !== undefined);
-
-  const borrowed = known.find((l) => l.sites.length > 0 && !licenceCovers(l, host));
-  if (borrowed) return { verdict: 'mismatch', licence: borrowed, matchedDomain: null, daysLeft: null };
-
+/**
+ * The contract's verdict table (docs/verdict.md). The registry decides about a host it knows: when a
+ * licence lists the host, its standing is the verdict whatever the page claims. Only for a host the
+ * registry does not know do the page's claims speak: a claimed licence listing other domains (mismatch)
+ * before one listing none (claimed) before a number the registry lacks (unknown).
+ */
+export function computeVerdict({ host, claimedLicenceNumbers, index, today }: VerdictInput): VerdictResult {
+  const claimedNumbers = [...new Set(claimedLicenceNumbers)];
+  const claimed = claimedNumbers.map((n) => index.licence(n)).filter((l): l is Licence => l !== undefined);
   const match = matchHost(host, index);
+  const covering = new Set((match?.licences ?? []).map((l) => l.number));
+  const others = (licence: Licence | null) => claimed.filter((l) => l.number !== licence?.number && !covering.has(l.number) && l.sites.length > 0);
+
   if (match) {
+    // Best standing first: with no revocations in the registry yet, the later expiry is the better standing.
     const licence = [...match.licences].sort((a, b) => b.validUntil.localeCompare(a.validUntil))[0];
     const { status, daysLeft } = licenceStatus(licence, today);
     const verdict = status === 'valid' ? 'listed' : status;
-    return { verdict, licence, matchedDomain: match.domain, daysLeft };
+    return { verdict, licence, matchedDomain: match.domain, daysLeft, disagreeing: others(licence) };
   }
 
-  const unconfirmable = known.find((l) => l.sites.length === 0);
-  if (unconfirmable) return { verdict: 'claimed', licence: unconfirmable, matchedDomain: null, daysLeft: null };
-  if (shown.length > known.length) return { verdict: 'unknown', licence: null, matchedDomain: null, daysLeft: null };
-  return { verdict: 'unlisted', licence: null, matchedDomain: null, daysLeft: null };
+  const result = (verdict: Verdict, licence: Licence | null = null): VerdictResult => ({
+    verdict,
+    licence,
+    matchedDomain: null,
+    daysLeft: null,
+    disagreeing: others(licence),
+  });
+  const borrowed = claimed.find((l) => l.sites.length > 0);
+  if (borrowed) return result('mismatch', borrowed);
+  const unconfirmable = claimed.find((l) => l.sites.length === 0);
+  if (unconfirmable) return result('claimed', unconfirmable);
+  if (claimedNumbers.length > claimed.length) return result('unknown');
+  return result('unlisted');
 }
 
-/** The keys a verdict for `host` reads: the numbers shown and the domains that may cover the host. */
-export function verdictKeys(host: string, shownLicenceNumbers: readonly string[]): RegistryKeys {
-  return { numbers: shownLicenceNumbers, domains: coveringDomains(host), serials: [], name: null };
+/** The keys a verdict for `host` reads: the numbers claimed and the domains that may cover the host. */
+export function verdictKeys(host: string, claimedLicenceNumbers: readonly string[]): RegistryKeys {
+  return { numbers: claimedLicenceNumbers, domains: coveringDomains(host), serials: [], name: null };
 }
 
 /** computeVerdict over a registry that is not held whole: only what the verdict reads is loaded. */
 export async function verdictFrom(source: RegistrySource, input: Omit<VerdictInput, 'index'>): Promise<VerdictResult> {
-  const index = await source.select(verdictKeys(input.host, input.shownLicenceNumbers));
+  const index = await source.select(verdictKeys(input.host, input.claimedLicenceNumbers));
   return computeVerdict({ ...input, index });
 }

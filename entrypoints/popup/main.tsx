@@ -5,7 +5,7 @@ import { NO_KEYS, type RegistrySource } from '../../core/registry/registry-sourc
 import { loadTranslator } from '../../lib/load-translator';
 import { readActiveRegistry } from '../../lib/read-active-registry';
 import { readItem, SETTINGS, STORED_REGISTRY, TAB_STATES } from '../../lib/storage-items';
-import { shownLicenceNumbers, tabFindings } from '../../lib/tab-state';
+import { tabFindings } from '../../lib/tab-state';
 import { tabVerdict } from '../../lib/tab-verdict';
 
 /** `popup.html?tabId=N` shows tab N (tests open it in a tab); without it, the active tab. */
@@ -21,9 +21,10 @@ async function tabView(tabId: number | undefined, registry: RegistrySource, toda
   const state = (await readItem(browser.storage, TAB_STATES))[tabId];
   const verdict = await tabVerdict(state, registry, today);
   if (!verdict || !state) return null;
-  const shown = shownLicenceNumbers(state);
+  const findings = tabFindings(state);
+  const shown = [...new Set(findings.filter((f) => f.kind === 'licence').map((f) => f.canonical))];
   const held = await registry.select({ ...NO_KEYS, numbers: shown });
-  return { ...verdict, findings: tabFindings(state), registered: shown.filter((n) => held.licence(n)) };
+  return { ...verdict, findings, registered: shown.filter((n) => held.licence(n)) };
 }
 
 async function main(): Promise<void> {

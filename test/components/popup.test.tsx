@@ -11,11 +11,22 @@ import { index, memoryRegistry, storedRegistry, translator } from './render-help
 
 afterEach(cleanup);
 
-const finding = (canonical: string, kind: Finding['kind'] = 'licence', context = `经营许可证：${canonical}`): Finding => ({ kind, canonical, context });
+const finding = (canonical: string, kind: Finding['kind'] = 'licence', context = `经营许可证：${canonical}`, role: Finding['role'] = 'claim'): Finding => ({
+  kind,
+  canonical,
+  context,
+  role,
+});
 
 function tabView(host: string, findings: Finding[], today: string): TabView {
-  const shown = findings.filter((f) => f.kind === 'licence').map((f) => f.canonical);
-  return { host, findings, registered: shown.filter((n) => index.licence(n)), result: computeVerdict({ host, shownLicenceNumbers: shown, index, today }) };
+  const licences = findings.filter((f) => f.kind === 'licence');
+  const claimed = licences.filter((f) => f.role === 'claim').map((f) => f.canonical);
+  return {
+    host,
+    findings,
+    registered: licences.map((f) => f.canonical).filter((n) => index.licence(n)),
+    result: computeVerdict({ host, claimedLicenceNumbers: claimed, index, today }),
+  };
 }
 
 function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en', initialQuery?: string, registry: RegistrySource = memoryRegistry) {

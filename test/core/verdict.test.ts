@@ -27,11 +27,14 @@ const registry: Registry = {
     licence('京B2-20190486', '2024-03-06', ['etaoche.cn']),
     licence('渝B2-20230001', '2028-12-07', []),
     licence('沪B2-20200001', '2030-01-01', ['shop.example.com']),
+    // Two licences list one host: an old one that has lapsed, and its successor.
+    licence('浙B2-20150001', '2020-05-01', ['group.example.cn']),
+    licence('浙B2-20200002', '2027-01-01', ['group.example.cn', 'pay.example.cn']),
   ],
 };
 const index = new RegistryIndex(registry);
 const verdict = (host: string, shown: string[], today = '2026-06-01') => {
-  const input: VerdictInput = { host, shownLicenceNumbers: shown, index, today };
+  const input: VerdictInput = { host, claimedLicenceNumbers: shown, index, today };
   const r = computeVerdict(input);
   return [r.verdict, r.licence?.number ?? null, r.matchedDomain, r.daysLeft];
 };
@@ -70,10 +73,34 @@ describe('verdict table', () => {
 });
 
 describe('precedence', () => {
-  it('mismatch wins over listed, expiring and expired', () => {
-    expect(verdict('maichetong.com.cn', ['京B2-20190486'])[0]).toBe('mismatch');
-    expect(verdict('maichetong.com.cn', ['京B2-20190486'], '2026-10-01')[0]).toBe('mismatch');
-    expect(verdict('etaoche.cn', ['渝B2-20210467'])[0]).toBe('mismatch');
+  it('the registry decides about a host it lists: a claim of another licence does not change the verdict', () => {
+    expect(verdict('maichetong.com.cn', ['京B2-20190486'])).toEqual(['listed', '渝B2-20210467', 'maichetong.com.cn', 141]);
+    expect(verdict('maichetong.com.cn', ['京B2-20190486'], '2026-10-01')[0]).toBe('expiring');
+    expect(verdict('etaoche.cn', ['渝B2-20210467'])).toEqual(['expired', '京B2-20190486', 'etaoche.cn', -817]);
+  });
+
+  it('a claim that disagrees with the registry about a listed host is kept for the popup', () => {
+    const r = computeVerdict({ host: 'www.maichetong.com.cn', claimedLicenceNumbers: ['京B2-20190486', '渝B2-20210467', '渝B2-20230001', '粤B2-20090059'], index, today: '2026-06-01' });
+    expect(r.verdict).toBe('listed');
+    expect(r.disagreeing.map((l) => l.number)).toEqual(['京B2-20190486']);
+  });
+
+  it('the best standing decides when several licences list the host', () => {
+    expect(verdict('group.example.cn', [])).toEqual(['listed', '浙B2-20200002', 'group.example.cn', 214]);
+    expect(verdict('group.example.cn', [], '2026-12-01')).toEqual(['expiring', '浙B2-20200002', 'group.example.cn', 31]);
+    expect(verdict('group.example.cn', [], '2027-01-02')).toEqual(['expired', '浙B2-20200002', 'group.example.cn', -1]);
+  });
+
+  it('for a host the registry does not know: mismatch before claimed before unknown before unlisted', () => {
+    expect(verdict('someshop.cn', ['粤B2-20090059', '渝B2-20230001', '渝B2-20210467'])).toEqual(['mismatch', '渝B2-20210467', null, null]);
+    expect(verdict('someshop.cn', ['粤B2-20090059', '渝B2-20230001'])).toEqual(['claimed', '渝B2-20230001', null, null]);
+    expect(verdict('someshop.cn', ['粤B2-20090059'])).toEqual(['unknown', null, null, null]);
+    expect(verdict('someshop.cn', [])).toEqual(['unlisted', null, null, null]);
+  });
+
+  it('a mismatch names the first borrowed licence and keeps the others', () => {
+    const r = computeVerdict({ host: 'fraud.example', claimedLicenceNumbers: ['京B2-20190486', '渝B2-20210467'], index, today: '2026-06-01' });
+    expect([r.verdict, r.licence?.number, r.disagreeing.map((l) => l.number)]).toEqual(['mismatch', '京B2-20190486', ['渝B2-20210467']]);
   });
 
   it('a licence without domains is never a mismatch', () => {

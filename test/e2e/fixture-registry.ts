@@ -1,14 +1,34 @@
-// The registry the end-to-end build bundles: the committed one, plus two licences dated relative to the
-// day the tests run, so that `listed` and `expiring` can be shown with the browser's real date.
+// The registry the end-to-end tests and the page corpus use: the committed one, plus licences dated
+// relative to the day the tests run, so that `listed`, `expiring` and `expired` can be shown with the
+// browser's real date.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { localToday } from '../../core/dates';
 import { RegistrySchema, type Licence, type Registry } from '../../core/registry/schema';
 
+interface FixtureLicence {
+  number: string;
+  holder: string;
+  domains: readonly string[];
+  daysLeft: number;
+}
+
 export const FIXTURE_LICENCES = {
-  listed: { number: '沪B2-20250001', domain: 'listed-fixture.cn', daysLeft: 400 },
-  expiring: { number: '沪B2-20250002', domain: 'expiring-fixture.cn', daysLeft: 30 },
-} as const;
+  listed: { number: '沪B2-20250001', holder: '上海测试网络科技有限公司', domains: ['listed-fixture.cn'], daysLeft: 400 },
+  expiring: { number: '沪B2-20250002', holder: '上海测试网络科技有限公司', domains: ['expiring-fixture.cn'], daysLeft: 30 },
+  // The page corpus (test/corpus): a group whose portal and shop share one licence, its payment company
+  // (a cross-regional licence), a video site, a news portal, a map widget provider, a forum whose licence
+  // has lapsed, a foreign-invested cloud company close to renewal, and an old licence of the group that
+  // still lists the shop.
+  group: { number: '浙B2-20250003', holder: '杭州示例网络有限公司', domains: ['shili.cn', 'shili-mall.cn'], daysLeft: 400 },
+  payment: { number: 'B2-20250004', holder: '示例支付科技有限公司', domains: ['shili-pay.cn'], daysLeft: 400 },
+  video: { number: '沪B2-20250005', holder: '上海示例文化传媒有限公司', domains: ['shili-video.cn'], daysLeft: 200 },
+  news: { number: '京B2-20250006', holder: '北京示例资讯有限公司', domains: ['shili-news.cn'], daysLeft: 400 },
+  map: { number: '粤B2-20250007', holder: '深圳示例地图有限公司', domains: ['shili-map.cn'], daysLeft: 400 },
+  forum: { number: '京B2-20250008', holder: '北京示例论坛有限公司', domains: ['shili-bbs.cn'], daysLeft: -10 },
+  cloud: { number: '合字B2-20250011', holder: '示例云（北京）有限公司', domains: ['shili-cloud.cn'], daysLeft: 30 },
+  groupOld: { number: '浙B2-20200012', holder: '杭州示例旧网络有限公司', domains: ['shili-mall.cn'], daysLeft: -700 },
+} as const satisfies Record<string, FixtureLicence>;
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -16,15 +36,22 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function fixtureLicence(number: string, domain: string, daysLeft: number, today: string): Licence {
+function fixtureLicence({ number, holder, domains, daysLeft }: FixtureLicence, today: string): Licence {
   return {
     number,
-    holder: '上海测试网络科技有限公司',
+    holder,
     legalRepresentative: '测试',
-    issuedOn: addDays(today, -300),
+    issuedOn: addDays(today, daysLeft - 5 * 365),
     validUntil: addDays(today, daysLeft),
     services: [{ code: 'B25', name: '信息服务业务', scope: '仅限互联网信息服务', restrictions: '' }],
-    sites: [{ kind: 'website', name: '测试网站', domain, services: ['信息服务业务'], serverLocation: '上海市', accessProvider: '测试接入' }],
+    sites: domains.map((domain) => ({
+      kind: 'website',
+      name: '测试网站',
+      domain,
+      services: ['信息服务业务'],
+      serverLocation: '上海市',
+      accessProvider: '测试接入',
+    })),
     history: [],
     sources: ['test/e2e/fixture-registry.ts'],
   };
@@ -34,6 +61,6 @@ export function e2eRegistry(today = localToday()): Registry {
   const committed = RegistrySchema.parse(
     JSON.parse(readFileSync(fileURLToPath(new URL('../../data/registry.json', import.meta.url)), 'utf8')),
   );
-  const extra = Object.values(FIXTURE_LICENCES).map((f) => fixtureLicence(f.number, f.domain, f.daysLeft, today));
+  const extra = Object.values(FIXTURE_LICENCES).map((f) => fixtureLicence(f, today));
   return RegistrySchema.parse({ ...committed, licences: [...committed.licences, ...extra] });
 }

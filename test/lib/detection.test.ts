@@ -19,7 +19,7 @@ function start(today = '2026-06-01') {
 const sender = (url: string, frameId = 0, extra: object = {}) => ({ id: fakeBrowser.runtime.id, tab: { id: TAB }, frameId, url, ...extra });
 const findings = (...canonicals: string[]) => ({
   type: 'findings',
-  findings: canonicals.map((canonical) => ({ kind: 'licence', canonical, context: `ICP证：${canonical}` })),
+  findings: canonicals.map((canonical) => ({ kind: 'licence', canonical, context: `ICP证：${canonical}`, role: 'claim' as const })),
 });
 
 async function badge(tabId = TAB) {
@@ -69,15 +69,37 @@ describe('badge per tab', () => {
     });
   });
 
-  it('takes findings from every frame of the tab together', async () => {
+  it('takes what frames of the same site claim together with the top frame', async () => {
     const d = start();
-    await commit(d, 'https://shop.example.cn/');
-    await report(d, findings(), sender('https://shop.example.cn/'));
-    await report(d, findings('渝B2-20230001'), sender('https://widgets.example.net/footer', 3));
-    expect((await badge()).text).toBe('?');
-    expect((await badge()).color).toBe('#2563eb');
-    await commit(d, 'https://widgets.example.net/other', 3);
+    await commit(d, 'https://www.shop.example.cn/');
+    await report(d, findings(), sender('https://www.shop.example.cn/'));
+    await report(d, findings('渝B2-20230001'), sender('https://static.shop.example.cn/footer', 3));
+    expect(await badge()).toMatchObject({ text: '?', color: '#2563eb' });
+    await commit(d, 'https://static.shop.example.cn/other', 3);
     expect((await badge()).text).toBe('');
+  });
+
+  it('takes a frame from another site as speaking for that site only', async () => {
+    const d = start();
+    await commit(d, 'https://travel-blog.example.cn/');
+    await report(d, findings(), sender('https://travel-blog.example.cn/'));
+    await report(d, findings('渝B2-20210467'), sender('https://maichetong.com.cn/widget', 4));
+    expect(await badge()).toMatchObject({ text: '', title: 'badge_unlisted: travel-blog.example.cn |  |  | ' });
+    // The same number claimed by the top frame itself is the site's claim.
+    await report(d, findings('渝B2-20210467'), sender('https://travel-blog.example.cn/'));
+    expect(await badge()).toMatchObject({ text: '✗', color: '#dc2626' });
+  });
+
+  it('takes no verdict from numbers the page only mentions', async () => {
+    const d = start();
+    await commit(d, 'https://news.example.cn/article');
+    const mentioned = { type: 'findings', findings: [{ kind: 'licence', canonical: '渝B2-20210467', context: '…已到期', role: 'mention' }] };
+    await report(d, mentioned, sender('https://news.example.cn/article'));
+    expect(await badge()).toMatchObject({ text: '', title: 'badge_unlisted: news.example.cn |  |  | ' });
+    expect((await fakeBrowser.storage.session.get('tabs')).tabs[TAB].frames[0]).toEqual({
+      url: 'https://news.example.cn/article',
+      findings: mentioned.findings,
+    });
   });
 
   it('forgets the old page on navigation and follows history-API route changes', async () => {
@@ -142,9 +164,9 @@ describe('messages that are dropped without effect', () => {
   const fraudUrl = 'https://fraud-shop.test/';
   it.each([
     ['an unknown type', { type: 'setVerdict', verdict: 'listed' }, sender(fraudUrl)],
-    ['a number not in canonical form', { type: 'findings', findings: [{ kind: 'licence', canonical: '渝b2 20210467', context: '' }] }, sender(fraudUrl)],
-    ['a filing passed off as a licence', { type: 'findings', findings: [{ kind: 'licence', canonical: '京ICP备10046444', context: '' }] }, sender(fraudUrl)],
-    ['too many findings', { type: 'findings', findings: Array(51).fill({ kind: 'licence', canonical: '渝B2-20210467', context: '' }) }, sender(fraudUrl)],
+    ['a number not in canonical form', { type: 'findings', findings: [{ kind: 'licence', canonical: '渝b2 20210467', context: '', role: 'claim' as const }] }, sender(fraudUrl)],
+    ['a filing passed off as a licence', { type: 'findings', findings: [{ kind: 'licence', canonical: '京ICP备10046444', context: '', role: 'claim' as const }] }, sender(fraudUrl)],
+    ['too many findings', { type: 'findings', findings: Array(51).fill({ kind: 'licence', canonical: '渝B2-20210467', context: '', role: 'claim' as const }) }, sender(fraudUrl)],
     ['a string', 'findings', sender(fraudUrl)],
     ['another extension', findings('渝B2-20210467'), sender(fraudUrl, 0, { id: 'someone-else' })],
     ['a sender without a tab', findings('渝B2-20210467'), { id: fakeBrowser.runtime.id, url: fraudUrl }],

@@ -95,7 +95,7 @@ describe('watching a page', () => {
     });
     doc.body.append('x');
     await vi.advanceTimersByTimeAsync(1000);
-    start(() => [{ kind: 'licence', canonical: '渝B2-20210467', context: '' }]);
+    start(() => [{ kind: 'licence', canonical: '渝B2-20210467', context: '', role: 'claim' as const }]);
     expect(reports).toEqual([['渝B2-20210467']]);
   });
 });

@@ -40,7 +40,7 @@ describe('the indexed store answers as the registry held whole', () => {
     const hosts = domains.flatMap((d) => [d, `m.${d}`]);
     hosts.push('absent.cn', 'www.absent.com.cn', 'localhost', '127.0.0.1');
     for (const host of hosts) {
-      expect(await verdictFrom(stored, { host, shownLicenceNumbers: [], today: TODAY }), host).toEqual(computeVerdict({ host, shownLicenceNumbers: [], index: memory, today: TODAY }));
+      expect(await verdictFrom(stored, { host, claimedLicenceNumbers: [], today: TODAY }), host).toEqual(computeVerdict({ host, claimedLicenceNumbers: [], index: memory, today: TODAY }));
     }
     expect(hosts.length).toBeGreaterThan(1_500);
   });
@@ -53,8 +53,8 @@ describe('the indexed store answers as the registry held whole', () => {
       ['unknown-shop.cn', ['粤B2-20090059']],
       ['site12x0.cn', [registry.licences[16].number]],
     ];
-    for (const [host, shownLicenceNumbers] of cases) {
-      const input = { host, shownLicenceNumbers, today: TODAY };
+    for (const [host, claimedLicenceNumbers] of cases) {
+      const input = { host, claimedLicenceNumbers, today: TODAY };
       expect(await verdictFrom(stored, input), host).toEqual(computeVerdict({ ...input, index: memory }));
     }
   });
@@ -71,7 +71,7 @@ describe('the indexed store answers as the registry held whole', () => {
 
   it('answers a repeated verdict from the buckets it read last, without reading the store again', async () => {
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
-    const input = { host: 'm.site300x2.cn', shownLicenceNumbers: ['渝B2-20210467'], today: TODAY };
+    const input = { host: 'm.site300x2.cn', claimedLicenceNumbers: ['渝B2-20210467'], today: TODAY };
     const first = await verdictFrom(stored, input);
     const reads = get.mock.calls.length;
     expect(await verdictFrom(stored, input)).toEqual(first);

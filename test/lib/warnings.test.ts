@@ -17,7 +17,7 @@ function start() {
   (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
   return startWarnings(fakeBrowser as never);
 }
-const verdict = (host: string, shown: string[]) => computeVerdict({ host, shownLicenceNumbers: shown, index, today: '2026-06-01' });
+const verdict = (host: string, shown: string[]) => computeVerdict({ host, claimedLicenceNumbers: shown, index, today: '2026-06-01' });
 const settings = async () => (await fakeBrowser.storage.local.get('settings')).settings as typeof DEFAULT_SETTINGS | undefined;
 
 beforeEach(() => {

@@ -1,0 +1,114 @@
+import { scanNumbers } from '../grammar/scan-numbers';
+
+/**
+ * Whether the site shows a number as its own (`claim`: footer, page chrome, the text after its main
+ * content) or a number sits in what the page is about (`mention`: an article, a post, a quotation, a table
+ * of several companies' numbers). Only claims take part in a verdict; see docs/verdict.md.
+ */
+export type FindingRole = 'claim' | 'mention';
+
+// Markup is read from tag names, roles, ids and classes only: nothing that makes the browser compute
+// layout or style. The page's own footer outranks content (a site's footer inside its content wrapper is
+// still its footer); content outranks header-like chrome (an article's title block is content).
+const FOOTER_TAGS = new Set(['footer']);
+const FOOTER_ROLES = new Set(['contentinfo']);
+const FOOTER_NAMES = /foot(?!note)|copyright|copy-right|beian|icp|bottom|备案/;
+const CONTENT_TAGS = new Set(['article', 'main', 'blockquote', 'q', 'aside']);
+const CONTENT_ROLES = new Set(['main', 'article', 'complementary', 'comment']);
+// Names of posts, comments, answers and article bodies, as blog, forum (Discuz's postmessage_…), news and
+// government publishing systems (TRS_Editor, #zoom) write them; a word start, so `poster` or `repost` do not count.
+const CONTENT_NAMES = /(?:^|[\s_-])(?:article|post(?!er)|comment|reply|replies|thread|answer|quote|message|entry|topic|trs_editor|zoom|news[-_]?(?:body|content|text)|rich[-_]?text)/;
+const HEADER_TAGS = new Set(['header', 'nav']);
+const HEADER_ROLES = new Set(['banner', 'navigation']);
+const HEADER_NAMES = /(?:^|[\s_-])(?:header|top-?bar|navbar|site-?nav)/;
+const LIST_TAGS = new Set(['table', 'ul', 'ol', 'dl']);
+const ELEMENT = 1;
+const FRAGMENT = 11;
+// Ancestors read per number: enough for any real page, bounded for a page nested 100,000 levels deep.
+const MAX_CLIMB = 256;
+// A list is read for its numbers only up to this size; a bigger one counts as a list of several.
+const MAX_LIST_CHARS = 200_000;
+
+/** What a number's ancestors say about it, up to the body (crossing shadow roots to their hosts). */
+interface Ancestry {
+  footer: boolean;
+  content: boolean;
+  header: boolean;
+  /** The nearest table or list around the number, if any. */
+  list: Element | null;
+  /** Where the number sits in the document itself: its node, or the host of the shadow root it is in. */
+  anchor: Node;
+}
+
+function ancestry(node: Node): Ancestry {
+  const found: Ancestry = { footer: false, content: false, header: false, list: null, anchor: node };
+  let at: Node | null = node.parentNode;
+  for (let climbed = 0; at && climbed < MAX_CLIMB; climbed++) {
+    if (at.nodeType === FRAGMENT) {
+      at = (at as ShadowRoot).host ?? null;
+      if (at) found.anchor = at;
+      continue;
+    }
+    if (at.nodeType !== ELEMENT) break;
+    const el = at as Element;
+    const tag = el.localName;
+    if (tag === 'body' || tag === 'html') break;
+    const role = el.getAttribute('role') ?? '';
+    const names = `${el.id} ${el.getAttribute('class') ?? ''}`.toLowerCase();
+    if (FOOTER_TAGS.has(tag) || FOOTER_ROLES.has(role) || FOOTER_NAMES.test(names)) {
+      found.footer = true;
+      break;
+    }
+    if (CONTENT_TAGS.has(tag) || CONTENT_ROLES.has(role) || CONTENT_NAMES.test(names)) found.content = true;
+    if (HEADER_TAGS.has(tag) || HEADER_ROLES.has(role) || HEADER_NAMES.test(names)) found.header = true;
+    if (!found.list && LIST_TAGS.has(tag)) found.list = el;
+    at = el.parentNode;
+  }
+  return found;
+}
+
+/** Everything a scan of one page learns once and reuses for each number it classifies. */
+export interface RoleContext {
+  /** The first text node of the page's last couple of thousand characters, the text after its main content. */
+  tailStart: Node | null;
+  /** Whether a table or list shows several licence numbers, remembered per element. */
+  lists: Map<Element, boolean>;
+  /** The last `main`/`article` of the page, looked up when first needed. */
+  lastMain?: Element | null;
+}
+
+function listsSeveral(list: Element, context: RoleContext): boolean {
+  let several = context.lists.get(list);
+  if (several === undefined) {
+    const text = list.textContent ?? '';
+    const numbers = text.length > MAX_LIST_CHARS ? null : scanNumbers(text).filter((m) => m.kind === 'licence');
+    several = numbers === null || new Set(numbers.map((m) => m.canonical)).size > 1;
+    context.lists.set(list, several);
+  }
+  return several;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+const follows = (node: Node, from: Node) => node === from || (from.compareDocumentPosition(node) & FOLLOWING) !== 0;
+
+/** After the page's last `main` or `article`, where a site's own footer text goes even without markup. */
+function afterMainContent(node: Node, context: RoleContext): boolean {
+  if (context.lastMain === undefined) {
+    const mains = node.ownerDocument?.querySelectorAll('main,[role=main],article');
+    context.lastMain = mains && mains.length > 0 ? mains[mains.length - 1] : null;
+  }
+  const main = context.lastMain;
+  return main !== null && !main.contains(node) && follows(node, main);
+}
+
+/** The role of a number whose text starts in `node`. */
+export function roleOf(node: Node, context: RoleContext): FindingRole {
+  const { footer, content, header, list, anchor } = ancestry(node);
+  if (footer) return 'claim';
+  if (content) return 'mention';
+  if (header) return 'claim';
+  if (list && listsSeveral(list, context)) return 'mention';
+  const inTail = context.tailStart !== null && follows(anchor, context.tailStart);
+  return inTail || afterMainContent(anchor, context) ? 'claim' : 'mention';
+}
