@@ -96,7 +96,8 @@ describe('badge per tab', () => {
     const mentioned = { type: 'findings', findings: [{ kind: 'licence', canonical: '渝B2-20210467', context: '…已到期', role: 'mention' }] };
     await report(d, mentioned, sender('https://news.example.cn/article'));
     expect(await badge()).toMatchObject({ text: '', title: 'badge_unlisted: news.example.cn |  |  | ' });
-    expect((await fakeBrowser.storage.session.get('tabs')).tabs[TAB].frames[0]).toEqual({
+    const { tabs } = (await fakeBrowser.storage.session.get('tabs')) as { tabs: Record<number, { frames: Record<number, unknown> }> };
+    expect(tabs[TAB].frames[0]).toEqual({
       url: 'https://news.example.cn/article',
       findings: mentioned.findings,
     });
