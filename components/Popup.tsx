@@ -90,7 +90,12 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
           {tab.result.licence && (
             <LicenceDetail licence={tab.result.licence} today={today} matchedDomain={tab.result.matchedDomain} copy={copy} t={t} locale={locale} />
           )}
-          <PageFindings findings={tab.findings} registered={tab.registered} t={t} />
+          <PageFindings
+            findings={tab.findings}
+            registered={tab.registered}
+            disagreeing={tab.result.matchedDomain ? tab.result.disagreeing : []}
+            t={t}
+          />
         </>
       ) : (
         <p>{t('popup_not_web')}</p>

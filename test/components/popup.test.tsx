@@ -114,7 +114,7 @@ describe('the popup for each verdict', () => {
     const findings = [finding('粤B2-20090059'), finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号-9'), finding('京公网安备11010802020088', 'public-security')];
     renderPopup(tabView('unknown-shop.cn', findings, '2026-06-01'), '2026-06-01');
     expect(heading()).toHaveProperty('textContent', 'Licence number not in the registry');
-    const shown = screen.getByRole('heading', { name: 'What this page shows' }).nextElementSibling as HTMLElement;
+    const shown = screen.getByRole('heading', { name: 'What this site shows as its own' }).parentElement as HTMLElement;
     expect([...shown.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       '粤B2-20090059 Licence · not in the registry经营许可证：粤B2-20090059',
       '京ICP备10046444 ICP filing (not a licence)京ICP备10046444号-9',
@@ -126,6 +126,28 @@ describe('the popup for each verdict', () => {
     renderPopup(tabView('plain-shop.cn', [], '2026-06-01'), '2026-06-01');
     expect(heading()).toHaveProperty('textContent', 'Not in the registry');
     expect(screen.queryByRole('button', { name: 'Copy number' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'What this page shows' }).nextElementSibling?.textContent).toBe('No licence or filing number was found on this page.');
+  });
+
+  it('a news page that only mentions a borrowed number: unlisted, the number listed apart as mentioned', () => {
+    const findings = [finding('渝B2-20210467', 'licence', '该公司的许可证（渝B2-20210467）已到期', 'mention'), finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号')];
+    renderPopup(tabView('news.example.cn', findings, '2026-06-01'), '2026-06-01');
+    expect(heading().dataset.verdict).toBe('unlisted');
+    const claimed = screen.getByRole('heading', { name: 'What this site shows as its own' }).parentElement as HTMLElement;
+    expect([...claimed.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['京ICP备10046444 ICP filing (not a licence)京ICP备10046444号']);
+    const mentioned = screen.getByRole('heading', { name: 'Mentioned on this page' }).parentElement as HTMLElement;
+    expect(mentioned.textContent).toContain('they do not decide the verdict');
+    expect([...mentioned.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '渝B2-20210467 Licence · in the registry该公司的许可证（渝B2-20210467）已到期',
+    ]);
+  });
+
+  it('a listed site whose footer also shows another company’s licence: listed, and the other claim named', () => {
+    renderPopup(tabView('maichetong.com.cn', [finding('渝B2-20210467'), finding('京B2-20190486')], '2026-06-01'), '2026-06-01');
+    expect(heading().dataset.verdict).toBe('listed');
+    expect(text()).toContain(
+      "This site also shows licence 京B2-20190486, which belongs to 北京淘车科技有限公司 and does not cover this site. The registry's listing above decides.",
+    );
   });
 
   it('a tab that is not a web page', () => {
