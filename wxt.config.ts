@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { build } from 'esbuild';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 
@@ -13,6 +14,13 @@ export default defineConfig({
   alias: { '#registry': registryFile, '#trusted-keys': trustedKeysFile },
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script, bundled alone into one small IIFE (see content/page-scan.ts).
+    'build:publicAssets': async (_wxt, files) => {
+      const bundle = await build({ entryPoints: ['content/page-scan.ts'], bundle: true, minify: true, format: 'iife', target: 'es2022', charset: 'utf8', write: false });
+      files.push({ relativeDest: 'page-scan.js', contents: bundle.outputFiles[0].text });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -8,19 +8,15 @@ import { scanNumbers } from '../grammar/scan-numbers';
 export type FindingRole = 'claim' | 'mention';
 
 // Markup is read from tag names, roles, ids and classes only: nothing that makes the browser compute
-// layout or style. The page's own footer outranks content (a site's footer inside its content wrapper is
-// still its footer); content outranks header-like chrome (an article's title block is content).
-const FOOTER_TAGS = new Set(['footer']);
-const FOOTER_ROLES = new Set(['contentinfo']);
-const FOOTER_NAMES = /foot(?!note)|copyright|copy-right|beian|icp|bottom|备案/;
-const CONTENT_TAGS = new Set(['article', 'main', 'blockquote', 'q', 'aside']);
-const CONTENT_ROLES = new Set(['main', 'article', 'complementary', 'comment']);
-// Names of posts, comments, answers and article bodies, as blog, forum (Discuz's postmessage_…), news and
-// government publishing systems (TRS_Editor, #zoom) write them; a word start, so `poster` or `repost` do not count.
-const CONTENT_NAMES = /(?:^|[\s_-])(?:article|post(?!er)|comment|reply|replies|thread|answer|quote|message|entry|topic|trs_editor|zoom|news[-_]?(?:body|content|text)|rich[-_]?text)/;
-const HEADER_TAGS = new Set(['header', 'nav']);
-const HEADER_ROLES = new Set(['banner', 'navigation']);
-const HEADER_NAMES = /(?:^|[\s_-])(?:header|top-?bar|navbar|site-?nav)/;
+// layout or style. Each element is read as one string, `<tag><role> id class`. The page's own footer
+// outranks content (a site's footer inside its content wrapper is still its footer); content outranks
+// header-like chrome (an article's title block is content). Names of posts, comments, answers and article
+// bodies are those blog, forum (Discuz's postmessage_…), news and government publishing systems (TRS_Editor,
+// #zoom) write; they must start a word, so `poster` or `repost` do not count.
+const FOOTER = /<(?:footer|contentinfo)>|foot(?!note)|copyright|copy-right|beian|icp|bottom|备案/;
+const CONTENT =
+  /<(?:article|main|blockquote|q|aside|complementary|comment)>|[\s_-](?:article|post(?!er)|comment|repl(?:y|ies)|thread|answer|quote|message|entry|topic|trs_editor|zoom|news[-_]?(?:body|content|text)|rich[-_]?text)/;
+const HEADER = /<(?:header|nav|banner|navigation)>|[\s_-](?:header|top-?bar|navbar|site-?nav)/;
 const LIST_TAGS = new Set(['table', 'ul', 'ol', 'dl']);
 const ELEMENT = 1;
 const FRAGMENT = 11;
@@ -53,14 +49,13 @@ function ancestry(node: Node): Ancestry {
     const el = at as Element;
     const tag = el.localName;
     if (tag === 'body' || tag === 'html') break;
-    const role = el.getAttribute('role') ?? '';
-    const names = `${el.id} ${el.getAttribute('class') ?? ''}`.toLowerCase();
-    if (FOOTER_TAGS.has(tag) || FOOTER_ROLES.has(role) || FOOTER_NAMES.test(names)) {
+    const markup = `<${tag}><${el.getAttribute('role')}> ${el.id} ${el.getAttribute('class')}`.toLowerCase();
+    if (FOOTER.test(markup)) {
       found.footer = true;
       break;
     }
-    if (CONTENT_TAGS.has(tag) || CONTENT_ROLES.has(role) || CONTENT_NAMES.test(names)) found.content = true;
-    if (HEADER_TAGS.has(tag) || HEADER_ROLES.has(role) || HEADER_NAMES.test(names)) found.header = true;
+    found.content ||= CONTENT.test(markup);
+    found.header ||= HEADER.test(markup);
     if (!found.list && LIST_TAGS.has(tag)) found.list = el;
     at = el.parentNode;
   }

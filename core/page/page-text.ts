@@ -4,7 +4,8 @@
 const SHOW_TEXT = 0x4;
 const TAIL_CHARS = 2_000;
 const TAIL_NODES = 1_000;
-const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+// What these hold is not what a person reads: source code, and markup for later.
+export const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 export interface TailText {
   text: string;
@@ -15,44 +16,51 @@ export interface TailText {
 }
 
 /**
+ * Visits text nodes under `root`, from the last one backwards or from the first one forwards, until `visit`
+ * returns true or `budget` nodes were visited. No filter callback: that would cost a call into script per node.
+ */
+function walkText(root: Node, backwards: boolean, budget: number, visit: (node: Text) => boolean | void): void {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
+  let node: Node | null;
+  if (backwards) {
+    let last: Node = root;
+    // Template content is not part of the page (one test DOM still reaches it through lastChild).
+    while (last.lastChild && last.nodeName !== 'TEMPLATE') last = last.lastChild;
+    walker.currentNode = last;
+    node = last.nodeType === 3 ? last : walker.previousNode();
+  } else {
+    node = walker.nextNode();
+  }
+  for (let left = budget; node && left > 0 && !visit(node as Text); left--) node = backwards ? walker.previousNode() : walker.nextNode();
+}
+
+/**
  * The last couple of thousand characters a person reads, gathered by walking text nodes backwards from
  * the end. Footers are there, and the walk stops long before a big page's start, so a page with its
- * licence in the footer costs a fraction of reading all its text. Only text nodes are visited (no filter
- * callback, which would cost a call into script per node).
+ * licence in the footer costs a fraction of reading all its text.
  */
-export function tailText(root: Node, doc: Document): TailText {
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  let last: Node = root;
-  while (last.lastChild) last = last.lastChild;
-  walker.currentNode = last;
-  let node: Node | null = last.nodeType === 3 ? last : walker.previousNode();
+export function tailText(root: Node): TailText {
   const parts: string[] = [];
   const nodes: Node[] = [];
   let chars = 0;
-  for (let visited = 0; node && chars < TAIL_CHARS && visited < TAIL_NODES; visited++, node = walker.previousNode()) {
-    // Script, style and noscript text are direct children of their element; template content is not
-    // connected to the document (browsers do not walk into it; some test DOMs do).
-    if (!node.isConnected || UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) continue;
+  walkText(root, true, TAIL_NODES, (node) => {
+    // Script, style and noscript text are direct children of their element.
+    if (UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) return false;
     // Only the end of a long node: a single text node can hold megabytes.
-    const data = (node as Text).data;
-    const take = data.length > TAIL_CHARS - chars ? data.slice(data.length - (TAIL_CHARS - chars)) : data;
-    parts.push(take);
-    nodes.push(node);
+    const take = node.data.slice(-(TAIL_CHARS - chars));
+    parts.unshift(take);
+    nodes.unshift(node);
     chars += take.length;
-  }
-  parts.reverse();
-  nodes.reverse();
+    return chars >= TAIL_CHARS;
+  });
   const text = parts.join('');
   return {
     text,
     start: nodes[0] ?? null,
     nodeAt: (offset) => {
       let end = 0;
-      for (let i = 0; i < parts.length; i++) {
-        end += parts[i].length;
-        if (offset < end) return nodes[i];
-      }
-      return nodes[nodes.length - 1];
+      const i = parts.findIndex((part) => offset < (end += part.length));
+      return nodes[i < 0 ? nodes.length - 1 : i];
     },
   };
 }
@@ -63,36 +71,23 @@ export function tailText(root: Node, doc: Document): TailText {
  * start, the rest backwards from the end, so a number in a header or a footer costs a short walk.
  */
 export function locateOffsets(root: Node, offsets: readonly number[], length: number, budget: number): (Node | null)[] {
-  const doc = root.ownerDocument ?? (root as Document);
   const found: (Node | null)[] = offsets.map(() => null);
-  const early = offsets.flatMap((o, i) => (o < length / 2 ? [[o, i] as const] : []));
-  const late = offsets.flatMap((o, i) => (o < length / 2 ? [] : [[length - o, i] as const]));
-
-  if (early.length > 0) {
-    const walker = doc.createTreeWalker(root, SHOW_TEXT);
-    const want = early.sort((a, b) => a[0] - b[0]);
-    let start = 0;
+  for (const backwards of [false, true]) {
+    // Distances from the walk's starting end, nearest first.
+    const want = offsets
+      .flatMap((o, i) => (o < length / 2 !== backwards ? [[backwards ? length - o : o, i] as const] : []))
+      .sort((a, b) => a[0] - b[0]);
+    let walked = 0;
     let next = 0;
-    for (let node = walker.nextNode(), left = budget; node && next < want.length && left > 0; node = walker.nextNode(), left--) {
-      const end = start + (node as Text).data.length;
-      while (next < want.length && want[next][0] < end) found[want[next++][1]] = node;
-      start = end;
-    }
-  }
-  if (late.length > 0) {
-    const walker = doc.createTreeWalker(root, SHOW_TEXT);
-    let last: Node = root;
-    while (last.lastChild) last = last.lastChild;
-    walker.currentNode = last;
-    // Counted from the end: the character `fromEnd` before the end lies in the node whose span covers it.
-    const want = late.sort((a, b) => a[0] - b[0]);
-    let fromEnd = 0;
-    let next = 0;
-    let node: Node | null = last.nodeType === 3 ? last : walker.previousNode();
-    for (let left = budget; node && next < want.length && left > 0; node = walker.previousNode(), left--) {
-      const spanStart = fromEnd + (node as Text).data.length;
-      while (next < want.length && want[next][0] <= spanStart) found[want[next++][1]] = node;
-      fromEnd = spanStart;
+    // Forwards a character at distance d lies in the node whose span [walked, walked + n) holds it;
+    // backwards, distance d (1 for the last character) lies in the span (walked, walked + n].
+    if (want.length > 0) {
+      walkText(root, backwards, budget, (node) => {
+        const end = walked + node.data.length;
+        while (next < want.length && (backwards ? want[next][0] <= end : want[next][0] < end)) found[want[next++][1]] = node;
+        walked = end;
+        return next === want.length;
+      });
     }
   }
   return found;

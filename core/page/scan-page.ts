@@ -1,6 +1,6 @@
 import { scanNumbers, type NumberKind, type NumberMatch } from '../grammar/scan-numbers';
 import { roleOf, type FindingRole, type RoleContext } from './finding-role';
-import { locateOffsets, tailText } from './page-text';
+import { locateOffsets, tailText, UNREAD_PARENTS } from './page-text';
 
 export type { FindingRole };
 
@@ -24,8 +24,6 @@ export interface ScanLimits {
 
 export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxChars: 2_000_000, maxElements: 200_000, maxFindings: 20 };
 
-// textContent includes the source of these; what they hold is not what a person reads.
-const NOT_READ = 'script,style,noscript,template';
 const CONTEXT_CHARS = 30;
 
 /** The identity of a number on a page, the same wherever it is computed. */
@@ -51,34 +49,24 @@ function boundedText(text: string, maxChars: number): { text: string; cut: numbe
 
 /**
  * Numbers in the text of one tree (a document body or a shadow root), each with its role. Native
- * textContent joins text split across inline elements and never forces layout; numbers that occur only
- * inside scripts and styles are then taken out again, the last occurrences first since scripts tend to
- * follow the footer. Where each number sits is found by walking text nodes from the nearer end of the
- * text, only when there is a number.
+ * textContent joins text split across inline elements and never forces layout. Where each number sits is
+ * then found by walking text nodes from the nearer end of the text, which also tells a number in a script
+ * or a style (whose source textContent includes) from one a person reads.
  */
 function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleContext): PageFinding[] {
   const whole = root.textContent ?? '';
   const { text, cut } = boundedText(whole, limits.maxChars);
   const matches = scanNumbers(text);
   if (matches.length === 0) return [];
-  const unread = new Map<string, number>();
-  for (const element of root.querySelectorAll(NOT_READ)) {
-    for (const m of scanNumbers(boundedText(element.textContent ?? '', limits.maxChars).text)) {
-      unread.set(findingKey(m), (unread.get(findingKey(m)) ?? 0) + 1);
-    }
-  }
-  const read: NumberMatch[] = [];
-  for (let i = matches.length - 1; i >= 0; i--) {
-    const key = findingKey(matches[i]);
-    const left = unread.get(key) ?? 0;
-    if (left > 0) unread.set(key, left - 1);
-    else read.unshift(matches[i]);
-  }
   // Offsets past the cut count from the end of the whole text, which the kept end shares.
-  const offsets = read.map((m) => (m.start < cut ? m.start : whole.length - (text.length - m.start)));
+  const offsets = matches.map((m) => (m.start < cut ? m.start : whole.length - (text.length - m.start)));
   const nodes = locateOffsets(root, offsets, whole.length, limits.maxElements);
   // A number whose place could not be found within the budget is taken as the site's own.
-  return read.map((m, i) => finding(text, m, nodes[i] ? roleOf(nodes[i], context) : 'claim'));
+  return matches.flatMap((m, i) => {
+    const node = nodes[i];
+    if (node && UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) return [];
+    return [finding(text, m, node ? roleOf(node, context) : 'claim')];
+  });
 }
 
 /** Open shadow roots under `root`, nested ones included, visiting at most `budget.left` elements. */
@@ -105,7 +93,7 @@ const isClaimedLicence = (f: PageFinding) => f.kind === 'licence' && f.role === 
 export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_SCAN_LIMITS): PageFinding[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
-  const tail = tailText(root, doc);
+  const tail = tailText(root);
   const context: RoleContext = { tailStart: tail.start, lists: new Map() };
   const fromTail = scanNumbers(tail.text).map((m) => finding(tail.text, m, roleOf(tail.nodeAt(m.start), context)));
   const findings = fromTail.some(isClaimedLicence) ? fromTail : scanTree(root, limits, context);
