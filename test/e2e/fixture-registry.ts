@@ -2,6 +2,7 @@
 // relative to the day the tests run, so that `listed`, `expiring` and `expired` can be shown with the
 // browser's real date.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localToday } from '../../core/dates';
 import { RegistrySchema, type Licence, type Registry } from '../../core/registry/schema';
@@ -59,7 +60,8 @@ function fixtureLicence({ number, holder, domains, daysLeft }: FixtureLicence, t
 
 export function e2eRegistry(today = localToday()): Registry {
   const committed = RegistrySchema.parse(
-    JSON.parse(readFileSync(fileURLToPath(new URL('../../data/registry.json', import.meta.url)), 'utf8')),
+    // From the module's own path as a string: under happy-dom, URL objects are not Node's.
+    JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../data/registry.json'), 'utf8')),
   );
   const extra = Object.values(FIXTURE_LICENCES).map((f) => fixtureLicence(f, today));
   return RegistrySchema.parse({ ...committed, licences: [...committed.licences, ...extra] });

@@ -1,5 +1,6 @@
 // The sites the end-to-end tests visit: one per case, each served under its own host name.
 import type { Verdict } from '../../core/verdict/verdict';
+import { CORPUS_SITES } from './corpus-sites';
 
 export interface FixtureSite {
   /** What the case is, for test names. */
@@ -179,7 +180,7 @@ export const UPDATE_SITE: FixtureSite = {
   expected: 'unknown',
 };
 
-export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, ...HOSTILE_SITES, UPDATE_SITE];
+export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, ...HOSTILE_SITES, UPDATE_SITE, ...CORPUS_SITES];
 
 export function siteFor(host: string): FixtureSite | undefined {
   return ALL_SITES.find((s) => s.host === host);

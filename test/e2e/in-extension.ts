@@ -31,3 +31,12 @@ export async function badgeOfTab(tabId: number): Promise<Badge> {
   const color = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
   return { text: await action.getBadgeText({ tabId }), color, title: await action.getTitle({ tabId }) };
 }
+
+/** The URLs of the frames of tab `tabId` whose findings the background has stored under `key` in session storage. */
+export async function framesReported(tabId: number, key: string): Promise<string[]> {
+  const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+    storage: { session: { get(key: string): Promise<Record<string, Record<string, { frames: Record<string, { url: string }> }> | undefined>> } };
+  };
+  const tabs = (await api.storage.session.get(key))[key];
+  return Object.values(tabs?.[tabId]?.frames ?? {}).map((f) => f.url);
+}

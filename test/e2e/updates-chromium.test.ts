@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../core/dates';
 import { RegistrySchema, type Licence, type Registry } from '../../core/registry/schema';
-import { BADGES } from '../../core/verdict/badge';
 import type { Verdict } from '../../core/verdict/verdict';
 import { importPrivateKey, sign, SIGNING_ALGORITHM } from '../../core/update/signature';
 import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, saveScreenshot } from './chromium';
+import { badgeSaying } from './badge-wait';
 import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY } from './paths';
 import { startUpdateServer } from './update-server';
@@ -47,14 +47,7 @@ let strangerKey: CryptoKey;
 const encode = (text: string) => new Uint8Array(new TextEncoder().encode(text));
 const signed = async (text: string, key = publisherKey) => sign(subtle, key, encode(text));
 
-async function badgeShowing(verdict: Verdict, timeoutMs = 15_000) {
-  const want = BADGES[verdict];
-  return waitFor(
-    () => readBadge(worker, shopTab),
-    (b) => (verdict === 'unlisted' ? b.text === '' && b.title.includes('is not in the licence registry') : b.text === want.text && b.color === want.color),
-    timeoutMs,
-  );
-}
+const badgeShowing = (verdict: Verdict, timeoutMs = 15_000) => badgeSaying(() => readBadge(worker, shopTab), verdict, timeoutMs);
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
 
