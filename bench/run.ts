@@ -1,5 +1,6 @@
 // npm run bench: the content script's cost on generated pages against the innerText baseline, the time
-// from DOMContentLoaded to the badge, bundle sizes, and the registry at 1,000 to 1,000,000 domains.
+// from DOMContentLoaded to the badge, its cold cost per page load from traces (bench/cold-cost.ts), bundle
+// sizes, and the registry at 1,000 to 1,000,000 domains.
 // Prints a table and writes bench-results.json. Figures are medians of repeated runs in one process.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { coldCost, printColdCost } from './cold-cost';
 import { shopPage } from './pages';
 import { registryScale } from './registry-scale';
 import { median, round } from './stats';
@@ -140,6 +142,7 @@ async function main() {
     measuredAt: new Date().toISOString(),
     scan: await scanCosts([1_000, 10_000, 100_000, 1_000_000]),
     badge: await badgeLatency(),
+    cold: await coldCost(BUILD),
     sizes: sizes(),
     registry: await registryScale([1_000, 100_000, 1_000_000]),
   };
@@ -148,6 +151,7 @@ async function main() {
   console.table(results.scan);
   console.log('\nDOMContentLoaded → badge set (median of 5)');
   console.table(results.badge);
+  printColdCost(results.cold);
   console.log('\nBundle sizes');
   console.table(results.sizes);
   console.log('\nRegistry at scale, installed through an update in Chromium (parseWhole*: the alternative, in Node)');
