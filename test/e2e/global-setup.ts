@@ -1,6 +1,6 @@
 // Builds the extension once for the end-to-end tests, for both browsers, with the e2e registry.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { keyIdOf } from '../../core/update/key-id';
 import { SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import { E2E_BUILD, E2E_PRIVATE_KEY, E2E_REGISTRY, E2E_TRUSTED_KEYS, ROOT, SCREENSHOTS } from './paths';
@@ -15,7 +15,18 @@ async function makePublisherKey(): Promise<void> {
   writeFileSync(E2E_TRUSTED_KEYS, JSON.stringify([{ id: await keyIdOf(subtle, spkiPem), name: 'e2e test publisher', spkiPem }]));
 }
 
+// The end-to-end tests drive Debian's browsers, never a downloaded one.
+const BROWSERS = [
+  { path: '/usr/bin/chromium', package: 'chromium' },
+  { path: '/usr/bin/firefox-esr', package: 'firefox-esr' },
+];
+
 export default async function setup(): Promise<void> {
+  const missing = BROWSERS.filter((b) => !existsSync(b.path));
+  if (missing.length > 0) {
+    const names = missing.map((b) => `${b.path} (Debian package ${b.package})`).join(' and ');
+    throw new Error(`The browser tests need ${names}: install with \`sudo apt-get install ${missing.map((b) => b.package).join(' ')} fonts-wqy-microhei\`, or run \`npm run test:unit\` for the tests that need no browser.`);
+  }
   mkdirSync(E2E_BUILD, { recursive: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   writeFileSync(E2E_REGISTRY, JSON.stringify(e2eRegistry()));
