@@ -13,7 +13,7 @@ export type FindingRole = 'claim' | 'mention';
 // header-like chrome (an article's title block is content). Names of posts, comments, answers and article
 // bodies are those blog, forum (Discuz's postmessage_…), news and government publishing systems (TRS_Editor,
 // #zoom) write; they must start a word, so `poster` or `repost` do not count.
-const FOOTER = /<(?:footer|contentinfo)>|foot(?!note)|copyright|copy-right|beian|icp|bottom|备案/;
+const FOOTER = /<(?:footer|contentinfo)>|foot(?!note)|copyright|copy-right|beian|[\s_-]icp|bottom|备案/;
 const CONTENT =
   /<(?:article|main|blockquote|q|aside|complementary|comment)>|[\s_-](?:article|post(?!er)|comment|repl(?:y|ies)|thread|answer|quote|message|entry|topic|trs_editor|zoom|news[-_]?(?:body|content|text)|rich[-_]?text)/;
 const HEADER = /<(?:header|nav|banner|navigation)>|[\s_-](?:header|top-?bar|navbar|site-?nav)/;

@@ -130,6 +130,11 @@ describe('claims and mentions', () => {
     expect(roles(scanPage(document))).toEqual([['渝B2-20210467', 'mention']]);
     document.body.innerHTML = `<article>${longText(5)}<div class="footnotes">注1：渝B2-20210467</div></article>`;
     expect(roles(scanPage(document))).toEqual([['渝B2-20210467', 'mention']]);
+    // An id that only contains the letters of a footer word is not a footer.
+    document.body.innerHTML = `<div id="topicpage"><div class="post">${longText(5)}渝B2-20210467</div></div>`;
+    expect(roles(scanPage(document))).toEqual([['渝B2-20210467', 'mention']]);
+    document.body.innerHTML = `${longText(200)}<div class="site-icp">渝B2-20210467</div>${longText(200)}`;
+    expect(roles(scanPage(document))).toEqual([['渝B2-20210467', 'claim']]);
   });
 
   it('a table or list of several licence numbers is a mention, unless it is in the footer', () => {
