@@ -28,7 +28,7 @@ export function watchPage(env: PageWatchEnvironment): void {
   let pending = false;
   let scans = 0;
   let lastCost = 0;
-  let lastRun = Number.NEGATIVE_INFINITY;
+  let lastRun = -Infinity;
 
   const run = () => {
     pending = false;

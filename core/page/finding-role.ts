@@ -68,8 +68,6 @@ export interface RoleContext {
   tailStart: Node | null;
   /** Whether a table or list shows several licence numbers, remembered per element. */
   lists: Map<Element, boolean>;
-  /** The last `main`/`article` of the page, looked up when first needed. */
-  lastMain?: Element | null;
 }
 
 function listsSeveral(list: Element, context: RoleContext): boolean {
@@ -87,14 +85,14 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 const follows = (node: Node, from: Node) => node === from || (from.compareDocumentPosition(node) & FOLLOWING) !== 0;
 
-/** After the page's last `main` or `article`, where a site's own footer text goes even without markup. */
-function afterMainContent(node: Node, context: RoleContext): boolean {
-  if (context.lastMain === undefined) {
-    const mains = node.ownerDocument?.querySelectorAll('main,[role=main],article');
-    context.lastMain = mains && mains.length > 0 ? mains[mains.length - 1] : null;
-  }
-  const main = context.lastMain;
-  return main !== null && !main.contains(node) && follows(node, main);
+/**
+ * After the page's last `main` or `article`, where a site's own footer text goes even without markup.
+ * Looked up for each unmarked number outside the page's end, which few pages have.
+ */
+function afterMainContent(node: Node): boolean {
+  const mains = node.ownerDocument?.querySelectorAll('main,[role=main],article');
+  const main = mains?.[mains.length - 1];
+  return !!main && !main.contains(node) && follows(node, main);
 }
 
 /** The role of a number whose text starts in `node`. */
@@ -105,5 +103,5 @@ export function roleOf(node: Node, context: RoleContext): FindingRole {
   if (header) return 'claim';
   if (list && listsSeveral(list, context)) return 'mention';
   const inTail = context.tailStart !== null && follows(anchor, context.tailStart);
-  return inTail || afterMainContent(anchor, context) ? 'claim' : 'mention';
+  return inTail || afterMainContent(anchor) ? 'claim' : 'mention';
 }

@@ -34,6 +34,30 @@ function walkText(root: Node, backwards: boolean, budget: number, visit: (node: 
   for (let left = budget; node && left > 0 && !visit(node as Text); left--) node = backwards ? walker.previousNode() : walker.nextNode();
 }
 
+/** The element before `el` in document order under `root`, or null at root's start. */
+function elementBefore(el: Element, root: Node): Element | null {
+  let at = el.previousElementSibling;
+  if (!at) return el.parentNode === root ? null : el.parentElement;
+  while (at.lastElementChild && at.nodeName !== 'TEMPLATE') at = at.lastElementChild;
+  return at;
+}
+
+/**
+ * Open shadow roots under `root`, nested ones included, looked for from the page's end backwards (where a
+ * footer in a shadow root sits) through at most `budget.left` elements: a walk over every element of a big
+ * page would cost more, cold, than reading all its text.
+ */
+export function openShadowRoots(root: ParentNode & Node, budget: { left: number }): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  let at = root.lastElementChild;
+  while (at?.lastElementChild && at.nodeName !== 'TEMPLATE') at = at.lastElementChild;
+  for (; at && budget.left > 0; at = elementBefore(at, root)) {
+    budget.left--;
+    if (at.shadowRoot) found.push(at.shadowRoot, ...openShadowRoots(at.shadowRoot, budget));
+  }
+  return found;
+}
+
 /**
  * The last couple of thousand characters a person reads, gathered by walking text nodes backwards from
  * the end. Footers are there, and the walk stops long before a big page's start, so a page with its

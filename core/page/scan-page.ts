@@ -1,6 +1,6 @@
 import { scanNumbers, type NumberKind, type NumberMatch } from '../grammar/scan-numbers';
 import { roleOf, type FindingRole, type RoleContext } from './finding-role';
-import { locateOffsets, tailText, UNREAD_PARENTS } from './page-text';
+import { locateOffsets, openShadowRoots, tailText, UNREAD_PARENTS } from './page-text';
 
 export type { FindingRole };
 
@@ -17,12 +17,14 @@ export interface PageFinding {
 export interface ScanLimits {
   /** Text beyond this many characters is skipped in the middle: footers sit at the end, headers at the start. */
   maxChars: number;
-  /** Elements visited while looking for open shadow roots, and text nodes while finding where a number is. */
+  /** Text nodes visited while finding where a number is. */
   maxElements: number;
   maxFindings: number;
 }
 
 export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxChars: 2_000_000, maxElements: 200_000, maxFindings: 20 };
+// Elements visited, from the page's end, while looking for open shadow roots.
+const SHADOW_SEARCH = 2_000;
 
 const CONTEXT_CHARS = 30;
 
@@ -69,19 +71,6 @@ function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleCont
   });
 }
 
-/** Open shadow roots under `root`, nested ones included, visiting at most `budget.left` elements. */
-function openShadowRoots(root: Node, budget: { left: number }): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node && budget.left > 0; node = walker.nextNode()) {
-    budget.left--;
-    const shadow = (node as Element).shadowRoot;
-    if (shadow) found.push(shadow, ...openShadowRoots(shadow, budget));
-  }
-  return found;
-}
-
 const isClaimedLicence = (f: PageFinding) => f.kind === 'licence' && f.role === 'claim';
 
 /**
@@ -98,7 +87,7 @@ export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_SCAN_LIMITS
   const fromTail = scanNumbers(tail.text).map((m) => finding(tail.text, m, roleOf(tail.nodeAt(m.start), context)));
   const findings = fromTail.some(isClaimedLicence) ? fromTail : scanTree(root, limits, context);
   if (!findings.some(isClaimedLicence)) {
-    for (const shadow of openShadowRoots(root, { left: limits.maxElements })) findings.push(...scanTree(shadow, limits, context));
+    for (const shadow of openShadowRoots(root, { left: SHADOW_SEARCH })) findings.push(...scanTree(shadow, limits, context));
   }
   // One entry per number; a claim anywhere makes it the site's own.
   const unique = new Map<string, PageFinding>();

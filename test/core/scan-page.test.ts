@@ -53,6 +53,14 @@ describe('scanning a page', () => {
     expect(numbers(scanPage(document))).toEqual([['licence', '渝B2-20210467', undefined]]);
   });
 
+  it('looks for shadow roots only near the page’s end, where a footer in one sits', () => {
+    const host = (id: string) => `<div id="${id}"></div>`;
+    document.body.innerHTML = `${host('early')}${'<p><i>商品</i></p>'.repeat(1500)}${host('late')}<p>版权所有</p>`;
+    document.getElementById('early')!.attachShadow({ mode: 'open' }).innerHTML = '<p>京B2-20190486</p>';
+    document.getElementById('late')!.attachShadow({ mode: 'open' }).innerHTML = '<p>经营许可证：渝B2-20210467</p>';
+    expect(numbers(scanPage(document))).toEqual([['licence', '渝B2-20210467', undefined]]);
+  });
+
   it('reports each number once, and at most the limit', () => {
     document.body.innerHTML = '<p>京B2-20190486</p><p>京B2-20190486号</p>' + '<p>京ICP备1004644' + '4号</p>';
     expect(numbers(scanPage(document))).toEqual([
