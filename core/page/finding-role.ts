@@ -13,16 +13,16 @@ export type FindingRole = 'claim' | 'mention';
 // header-like chrome (an article's title block is content). Names of posts, comments, answers and article
 // bodies are those blog, forum (Discuz's postmessage_…), news and government publishing systems (TRS_Editor,
 // #zoom) write; they must start a word, so `poster` or `repost` do not count.
-const FOOTER = /<(?:footer|contentinfo)>|foot(?!note)|copyright|copy-right|beian|[\s_-]icp|bottom|备案/;
+const FOOTER = /<(?:footer|contentinfo)>|foot(?!note)|copy-?right|beian|[\s_-]icp|bottom|备案/;
 const CONTENT =
   /<(?:article|main|blockquote|q|aside|complementary|comment)>|[\s_-](?:article|post(?!er)|comment|repl(?:y|ies)|thread|answer|quote|message|entry|topic|trs_editor|zoom|news[-_]?(?:body|content|text)|rich[-_]?text)/;
-const HEADER = /<(?:header|nav|banner|navigation)>|[\s_-](?:header|top-?bar|navbar|site-?nav)/;
+const HEADER = /<(?:header|nav|banner|navigation)>|[\s_-](?:header|top-?bar|nav)/;
 const LIST_TAGS = new Set(['table', 'ul', 'ol', 'dl']);
 const ELEMENT = 1;
 const FRAGMENT = 11;
 // Ancestors read per number: enough for any real page, bounded for a page nested 100,000 levels deep.
 const MAX_CLIMB = 256;
-// A list is read for its numbers only up to this size; a bigger one counts as a list of several.
+// How much of a list is read for its numbers.
 const MAX_LIST_CHARS = 200_000;
 
 /** What a number's ancestors say about it, up to the body (crossing shadow roots to their hosts). */
@@ -65,7 +65,7 @@ function ancestry(node: Node): Ancestry {
 /** Everything a scan of one page learns once and reuses for each number it classifies. */
 export interface RoleContext {
   /** The first text node of the page's last couple of thousand characters, the text after its main content. */
-  tailStart: Node | null;
+  tailStart: Node | undefined;
   /** Whether a table or list shows several licence numbers, remembered per element. */
   lists: Map<Element, boolean>;
 }
@@ -73,9 +73,8 @@ export interface RoleContext {
 function listsSeveral(list: Element, context: RoleContext): boolean {
   let several = context.lists.get(list);
   if (several === undefined) {
-    const text = list.textContent ?? '';
-    const numbers = text.length > MAX_LIST_CHARS ? null : scanNumbers(text).filter((m) => m.kind === 'licence');
-    several = numbers === null || new Set(numbers.map((m) => m.canonical)).size > 1;
+    const numbers = scanNumbers((list.textContent ?? '').slice(0, MAX_LIST_CHARS)).filter((m) => m.kind === 'licence');
+    several = new Set(numbers.map((m) => m.canonical)).size > 1;
     context.lists.set(list, several);
   }
   return several;
@@ -102,6 +101,6 @@ export function roleOf(node: Node, context: RoleContext): FindingRole {
   if (content) return 'mention';
   if (header) return 'claim';
   if (list && listsSeveral(list, context)) return 'mention';
-  const inTail = context.tailStart !== null && follows(anchor, context.tailStart);
+  const inTail = !!context.tailStart && follows(anchor, context.tailStart);
   return inTail || afterMainContent(anchor) ? 'claim' : 'mention';
 }

@@ -5,12 +5,15 @@ const SHOW_TEXT = 0x4;
 const TAIL_CHARS = 2_000;
 const TAIL_NODES = 1_000;
 // What these hold is not what a person reads: source code, and markup for later.
-export const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const UNREAD = new Set<string | undefined>(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Whether a text node is the source of a script or style rather than text a person reads. */
+export const unread = (node: Node) => UNREAD.has(node.parentNode?.nodeName);
 
 export interface TailText {
   text: string;
   /** The first text node the tail reads from, in document order. */
-  start: Node | null;
+  start: Node | undefined;
   /** The text node holding the character at `offset` of `text`. */
   nodeAt: (offset: number) => Node;
 }
@@ -38,7 +41,7 @@ function walkText(root: Node, backwards: boolean, budget: number, visit: (node: 
 function elementBefore(el: Element, root: Node): Element | null {
   let at = el.previousElementSibling;
   if (!at) return el.parentNode === root ? null : el.parentElement;
-  while (at.lastElementChild && at.nodeName !== 'TEMPLATE') at = at.lastElementChild;
+  while (at.lastElementChild) at = at.lastElementChild;
   return at;
 }
 
@@ -50,7 +53,7 @@ function elementBefore(el: Element, root: Node): Element | null {
 export function openShadowRoots(root: ParentNode & Node, budget: { left: number }): ShadowRoot[] {
   const found: ShadowRoot[] = [];
   let at = root.lastElementChild;
-  while (at?.lastElementChild && at.nodeName !== 'TEMPLATE') at = at.lastElementChild;
+  while (at?.lastElementChild) at = at.lastElementChild;
   for (; at && budget.left > 0; at = elementBefore(at, root)) {
     budget.left--;
     if (at.shadowRoot) found.push(at.shadowRoot, ...openShadowRoots(at.shadowRoot, budget));
@@ -69,7 +72,7 @@ export function tailText(root: Node): TailText {
   let chars = 0;
   walkText(root, true, TAIL_NODES, (node) => {
     // Script, style and noscript text are direct children of their element.
-    if (UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) return false;
+    if (unread(node)) return false;
     // Only the end of a long node: a single text node can hold megabytes.
     const take = node.data.slice(-(TAIL_CHARS - chars));
     parts.unshift(take);
@@ -80,7 +83,7 @@ export function tailText(root: Node): TailText {
   const text = parts.join('');
   return {
     text,
-    start: nodes[0] ?? null,
+    start: nodes[0],
     nodeAt: (offset) => {
       let end = 0;
       const i = parts.findIndex((part) => offset < (end += part.length));

@@ -1,6 +1,6 @@
 import { scanNumbers, type NumberKind, type NumberMatch } from '../grammar/scan-numbers';
 import { roleOf, type FindingRole, type RoleContext } from './finding-role';
-import { locateOffsets, openShadowRoots, tailText, UNREAD_PARENTS } from './page-text';
+import { locateOffsets, openShadowRoots, tailText, unread } from './page-text';
 
 export type { FindingRole };
 
@@ -66,7 +66,7 @@ function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleCont
   // A number whose place could not be found within the budget is taken as the site's own.
   return matches.flatMap((m, i) => {
     const node = nodes[i];
-    if (node && UNREAD_PARENTS.has(node.parentNode?.nodeName ?? '')) return [];
+    if (node && unread(node)) return [];
     return [finding(text, m, node ? roleOf(node, context) : 'claim')];
   });
 }
