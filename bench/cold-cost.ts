@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../test/e2e/chromium';
 import { englishPage, shopPage } from './pages';
 import { median, round } from './stats';
 
@@ -88,28 +89,8 @@ async function serve(list: Page[]) {
   return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-async function launch(extension: string): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    userDataDir: mkdtempSync(join(tmpdir(), 'licence-bench-cold-')),
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--host-resolver-rules=MAP * 127.0.0.1',
-    ],
-    protocolTimeout: 600_000,
-  });
-}
+// Tracing a 1,000,000-node page load can keep a DevTools call waiting for minutes.
+const launch = (extension: string) => launchChromium(extension, 600_000);
 
 interface TraceEvent {
   name: string;

@@ -12,9 +12,13 @@ export interface Badge {
   title: string;
 }
 
-/** Headless Debian Chromium with a build loaded (the e2e one unless told), every host name resolving to 127.0.0.1. */
-export async function launchChromium(build = CHROME_BUILD): Promise<Browser> {
+/**
+ * Headless Debian Chromium with a build loaded (the e2e one unless told), every host name resolving to
+ * 127.0.0.1. `protocolTimeout` is for callers whose DevTools calls can take long (tracing a huge page).
+ */
+export async function launchChromium(build = CHROME_BUILD, protocolTimeout?: number): Promise<Browser> {
   return puppeteer.launch({
+    protocolTimeout,
     executablePath: '/usr/bin/chromium',
     headless: true,
     userDataDir: mkdtempSync(join(tmpdir(), 'licence-e2e-chromium-')),
