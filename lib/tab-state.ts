@@ -1,5 +1,5 @@
 import type { Finding } from '../core/messages';
-import { findingKey } from '../core/page/scan-page';
+import { isClaimedLicence, mergeFindings } from '../core/page/scan-page';
 import { registrableDomain } from '../core/verdict/host-match';
 
 /** What one frame shows, and where that frame's document comes from. */
@@ -29,23 +29,17 @@ function sameSite(frameUrl: string, tabUrl: string): boolean {
  * another site speaks for that site only, so what it claims is a mention here; a claim anywhere wins.
  */
 export function tabFindings(state: TabState): Finding[] {
-  const seen = new Map<string, Finding>();
-  for (const frame of Object.values(state.frames)) {
-    const ownSite = sameSite(frame.url, state.url);
-    for (const found of frame.findings) {
-      const f: Finding = ownSite ? found : { ...found, role: 'mention' };
-      const key = findingKey(f);
-      const before = seen.get(key);
-      if (!before || (before.role === 'mention' && f.role === 'claim')) seen.set(key, f);
-    }
-  }
-  return [...seen.values()];
+  return mergeFindings(
+    Object.values(state.frames).flatMap((frame) =>
+      sameSite(frame.url, state.url) ? frame.findings : frame.findings.map((f): Finding => ({ ...f, role: 'mention' })),
+    ),
+  );
 }
 
 /** The licence numbers the tab's site claims as its own, all frames of the site together. */
 export function claimedLicenceNumbers(state: TabState): string[] {
   return tabFindings(state)
-    .filter((f) => f.kind === 'licence' && f.role === 'claim')
+    .filter(isClaimedLicence)
     .map((f) => f.canonical);
 }
 

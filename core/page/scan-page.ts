@@ -18,11 +18,11 @@ export interface ScanLimits {
   /** Text beyond this many characters is skipped in the middle: footers sit at the end, headers at the start. */
   maxChars: number;
   /** Text nodes visited while finding where a number is. */
-  maxElements: number;
+  maxTextNodes: number;
   maxFindings: number;
 }
 
-export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxChars: 2_000_000, maxElements: 200_000, maxFindings: 20 };
+export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxChars: 2_000_000, maxTextNodes: 200_000, maxFindings: 20 };
 // Elements visited, from the page's end, while looking for open shadow roots.
 const SHADOW_SEARCH = 2_000;
 
@@ -30,6 +30,18 @@ const CONTEXT_CHARS = 30;
 
 /** The identity of a number on a page, the same wherever it is computed. */
 export const findingKey = (m: Pick<NumberMatch, 'kind' | 'canonical' | 'suffix'>) => `${m.kind} ${m.canonical} ${m.suffix ?? ''}`;
+
+/** Each number once, the first quote kept; a claim anywhere makes it the site's own. */
+export function mergeFindings<F extends Pick<PageFinding, 'kind' | 'canonical' | 'suffix' | 'role'>>(findings: Iterable<F>): F[] {
+  const unique = new Map<string, F>();
+  for (const f of findings) {
+    const seen = unique.get(findingKey(f));
+    if (!seen || (seen.role === 'mention' && f.role === 'claim')) unique.set(findingKey(f), f);
+  }
+  return [...unique.values()];
+}
+
+export const isClaimedLicence = (f: Pick<PageFinding, 'kind' | 'role'>) => f.kind === 'licence' && f.role === 'claim';
 
 function contextOf(text: string, m: NumberMatch): string {
   return text
@@ -62,7 +74,7 @@ function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleCont
   if (matches.length === 0) return [];
   // Offsets past the cut count from the end of the whole text, which the kept end shares.
   const offsets = matches.map((m) => (m.start < cut ? m.start : whole.length - (text.length - m.start)));
-  const nodes = locateOffsets(root, offsets, whole.length, limits.maxElements);
+  const nodes = locateOffsets(root, offsets, whole.length, limits.maxTextNodes);
   // A number whose place could not be found within the budget is taken as the site's own.
   return matches.flatMap((m, i) => {
     const node = nodes[i];
@@ -70,8 +82,6 @@ function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleCont
     return [finding(text, m, node ? roleOf(node, context) : 'claim')];
   });
 }
-
-const isClaimedLicence = (f: PageFinding) => f.kind === 'licence' && f.role === 'claim';
 
 /**
  * Every number a person can read on the page, each a claim or a mention: from the page's end when the
@@ -89,11 +99,5 @@ export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_SCAN_LIMITS
   if (!findings.some(isClaimedLicence)) {
     for (const shadow of openShadowRoots(root, { left: SHADOW_SEARCH })) findings.push(...scanTree(shadow, limits, context));
   }
-  // One entry per number; a claim anywhere makes it the site's own.
-  const unique = new Map<string, PageFinding>();
-  for (const f of findings) {
-    const seen = unique.get(findingKey(f));
-    if (!seen || (seen.role === 'mention' && f.role === 'claim')) unique.set(findingKey(f), f);
-  }
-  return [...unique.values()].slice(0, limits.maxFindings);
+  return mergeFindings(findings).slice(0, limits.maxFindings);
 }

@@ -68,12 +68,12 @@ describe('scanning a page', () => {
       ['icp-filing', '京ICP备10046444', undefined],
     ]);
     document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<p>京B2-2019${String(1000 + i)}</p>`).join('');
-    expect(scanPage(document, { maxChars: 1e6, maxElements: 1e5, maxFindings: 5 })).toHaveLength(5);
+    expect(scanPage(document, { maxChars: 1e6, maxTextNodes: 1e5, maxFindings: 5 })).toHaveLength(5);
   });
 
   it('reads the end of text too long to read whole', () => {
     document.body.innerHTML = `<div>${'文'.repeat(5000)}</div><footer>渝B2-20210467</footer>`;
-    expect(numbers(scanPage(document, { maxChars: 1000, maxElements: 10, maxFindings: 20 }))).toEqual([
+    expect(numbers(scanPage(document, { maxChars: 1000, maxTextNodes: 10, maxFindings: 20 }))).toEqual([
       ['licence', '渝B2-20210467', undefined],
     ]);
   });
@@ -191,6 +191,6 @@ describe('claims and mentions', () => {
   it('finds where a number is in text too long to read whole, counting from the end', () => {
     // 12,012 characters, of which the first 2,000 and the last 6,000 are read: the number is 5,012 from the end.
     document.body.innerHTML = `<article>${'文'.repeat(7000)}<p>渝B2-20210467</p>${'字'.repeat(2000)}</article><div>${'尾'.repeat(3000)}</div>`;
-    expect(roles(scanPage(document, { maxChars: 8000, maxElements: 1000, maxFindings: 20 }))).toEqual([['渝B2-20210467', 'mention']]);
+    expect(roles(scanPage(document, { maxChars: 8000, maxTextNodes: 1000, maxFindings: 20 }))).toEqual([['渝B2-20210467', 'mention']]);
   });
 });
