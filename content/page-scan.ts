@@ -4,7 +4,7 @@
 // no polyfill either.
 import type { FindingsMessage } from '../core/messages';
 import { scanPage, type PageFinding } from '../core/page/scan-page';
-import { watchPage } from '../lib/page-watch';
+import { watchPage } from './page-watch';
 
 declare const chrome: { runtime: { sendMessage(message: FindingsMessage): Promise<unknown> } };
 

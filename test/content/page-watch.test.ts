@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageFinding } from '../../core/page/scan-page';
 import { scanPage } from '../../core/page/scan-page';
-import { watchPage } from '../../lib/page-watch';
+import { watchPage } from '../../content/page-watch';
 
 let reports: string[][];
 let scans: number;
