@@ -3,8 +3,8 @@
 import { lookupIn } from '../core/lookup/run-lookup';
 import { classifyQuery } from '../core/lookup/classify-query';
 import { verdictFrom } from '../core/verdict/verdict';
-import { openRegistryStore } from '../lib/registry-store';
-import { readItem, STORED_REGISTRY, type StorageAreas } from '../lib/storage-items';
+import { openRegistryStore } from '../storage/registry-store';
+import { readItem, STORED_REGISTRY, type StorageAreas } from '../storage/storage-items';
 
 declare const chrome: { storage: StorageAreas };
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 export function CopyButton({ text, t, copy }: { text: string; t: Translate; copy: (text: string) => Promise<void> }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');

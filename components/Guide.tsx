@@ -1,7 +1,7 @@
 import { daysBetween } from '../core/dates';
 import { BADGES } from '../core/verdict/badge';
 import type { Verdict } from '../core/verdict/verdict';
-import type { Translator } from '../lib/i18n';
+import type { Translator } from '../core/i18n';
 import { formatDate } from './format';
 
 const ORDER: Verdict[] = ['listed', 'expiring', 'expired', 'mismatch', 'claimed', 'unknown', 'unlisted'];

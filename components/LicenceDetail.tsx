@@ -1,6 +1,6 @@
 import type { Licence } from '../core/registry/schema';
 import { licenceStatus } from '../core/verdict/licence-status';
-import type { Translator } from '../lib/i18n';
+import type { Translator } from '../core/i18n';
 import { CopyButton } from './CopyButton';
 import { formatDate, validityNote } from './format';
 

@@ -3,7 +3,7 @@ import { QueryError, classifyQuery } from '../core/lookup/classify-query';
 import { lookupIn, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { NO_KEYS, type RegistrySource } from '../core/registry/registry-source';
 import type { Licence } from '../core/registry/schema';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 type Outcome = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'failed' } | { kind: 'result'; result: LookupResult };
 

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { UpdateReply } from '../core/messages';
 import type { PublicKeyEntry } from '../core/update/trusted-keys';
-import type { ActiveRegistry } from '../lib/active-registry';
-import type { Translator } from '../lib/i18n';
-import { isAllowedUpdateUrl, LANGUAGES, type Settings } from '../lib/settings';
-import type { UpdateStatus } from '../lib/update-status';
+import type { ActiveRegistry } from '../core/registry/active-registry';
+import type { Translator } from '../core/i18n';
+import { isAllowedUpdateUrl, LANGUAGES, type Settings } from '../core/settings';
+import type { UpdateStatus } from '../core/update/update-status';
 import { formatDate } from './format';
 
 export interface RegistrySummary {

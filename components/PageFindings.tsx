@@ -1,7 +1,7 @@
 import type { Finding } from '../core/messages';
 import { findingKey } from '../core/page/scan-page';
 import type { Licence } from '../core/registry/schema';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 function FindingList({ findings, registered, t }: { findings: Finding[]; registered: readonly string[]; t: Translate }) {
   return (

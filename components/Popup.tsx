@@ -3,7 +3,7 @@ import type { Finding } from '../core/messages';
 import type { RegistrySource } from '../core/registry/registry-source';
 import type { Licence } from '../core/registry/schema';
 import type { VerdictResult } from '../core/verdict/verdict';
-import type { Translator } from '../lib/i18n';
+import type { Translator } from '../core/i18n';
 import { formatDate } from './format';
 import { LicenceDetail } from './LicenceDetail';
 import { LookupPanel, lookUp } from './LookupPanel';

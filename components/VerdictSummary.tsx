@@ -1,6 +1,6 @@
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 /** The verdict in words, with the badge's symbol and colour beside them (never colour alone). */
 export function VerdictSummary({ host, result, t }: { host: string; result: VerdictResult; t: Translate }) {

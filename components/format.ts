@@ -1,5 +1,5 @@
 import type { LicenceStatus } from '../core/verdict/licence-status';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 /** A registry date (YYYY-MM-DD) in the reader's locale; the calendar day itself, whatever the time zone. */
 export function formatDate(isoDate: string, locale: string): string {

@@ -1,13 +1,13 @@
-import '../lib/startup-marks';
+import '../worker/startup-marks';
 import trustedKeys from '#trusted-keys';
 import * as z from 'zod/mini';
 import { PublicKeyEntrySchema } from '../core/update/trusted-keys';
-import { bundledRegistry } from '../lib/bundled-registry';
-import { startContextMenu } from '../lib/context-menu';
-import { startDayChange } from '../lib/day-change';
-import { startDetection } from '../lib/detection';
-import { startRegistryUpdates } from '../lib/registry-updates';
-import { startWarnings } from '../lib/warnings';
+import { bundledRegistry } from '../storage/bundled-registry';
+import { startContextMenu } from '../worker/context-menu';
+import { startDayChange } from '../worker/day-change';
+import { startDetection } from '../worker/detection';
+import { startRegistryUpdates } from '../worker/updates/registry-updates';
+import { startWarnings } from '../worker/warnings';
 
 export default defineBackground(() => {
   const updates = startRegistryUpdates({

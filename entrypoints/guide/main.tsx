@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { Guide } from '../../components/Guide';
 import { localToday } from '../../core/dates';
-import { loadTranslator } from '../../lib/load-translator';
-import { readActiveRegistry } from '../../lib/read-active-registry';
-import { readItem, SETTINGS } from '../../lib/storage-items';
+import { loadTranslator } from '../../storage/load-translator';
+import { readActiveRegistry } from '../../storage/read-active-registry';
+import { readItem, SETTINGS } from '../../storage/storage-items';
 
 async function main(): Promise<void> {
   const [settings, active] = await Promise.all([readItem(browser.storage, SETTINGS), readActiveRegistry(browser)]);

@@ -4,12 +4,12 @@ import { OptionsPage } from '../../components/OptionsPage';
 import type { PageMessage, UpdateReply } from '../../core/messages';
 import { keyIdOf } from '../../core/update/key-id';
 import { importPublicKey } from '../../core/update/signature';
-import { loadTranslator } from '../../lib/load-translator';
-import { managedUpdateUrls } from '../../lib/managed-urls';
-import { readActiveRegistry } from '../../lib/read-active-registry';
-import { openRegistryStore } from '../../lib/registry-store';
-import { SettingsSchema, type Settings } from '../../lib/settings';
-import { readItem, SETTINGS, UPDATE_STATUS, writeItem } from '../../lib/storage-items';
+import { loadTranslator } from '../../storage/load-translator';
+import { managedUpdateUrls } from '../../storage/managed-urls';
+import { readActiveRegistry } from '../../storage/read-active-registry';
+import { openRegistryStore } from '../../storage/registry-store';
+import { SettingsSchema, type Settings } from '../../core/settings';
+import { readItem, SETTINGS, UPDATE_STATUS, writeItem } from '../../storage/storage-items';
 
 const send = (message: PageMessage) => browser.runtime.sendMessage(message) as Promise<UpdateReply>;
 

@@ -2,11 +2,11 @@ import { render } from 'preact';
 import { Popup, type TabView } from '../../components/Popup';
 import { localToday } from '../../core/dates';
 import { NO_KEYS, type RegistrySource } from '../../core/registry/registry-source';
-import { loadTranslator } from '../../lib/load-translator';
-import { readActiveRegistry } from '../../lib/read-active-registry';
-import { readItem, SETTINGS, STORED_REGISTRY, TAB_STATES } from '../../lib/storage-items';
-import { tabFindings } from '../../lib/tab-state';
-import { tabVerdict } from '../../lib/tab-verdict';
+import { loadTranslator } from '../../storage/load-translator';
+import { readActiveRegistry } from '../../storage/read-active-registry';
+import { readItem, SETTINGS, STORED_REGISTRY, TAB_STATES } from '../../storage/storage-items';
+import { tabFindings } from '../../core/tab/tab-state';
+import { tabVerdict } from '../../core/tab/tab-verdict';
 
 /** `popup.html?tabId=N` shows tab N (tests open it in a tab); without it, the active tab. */
 async function targetTabId(): Promise<number | undefined> {

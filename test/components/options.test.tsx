@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage, type OptionsPageProps, type RegistrySummary } from '../../components/OptionsPage';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { INITIAL_UPDATE_STATUS } from '../../lib/update-status';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { INITIAL_UPDATE_STATUS } from '../../core/update/update-status';
 import { translator } from './render-helpers';
 
 afterEach(cleanup);

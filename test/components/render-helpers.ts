@@ -4,9 +4,9 @@ import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { memorySource, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
-import { openRegistryStore } from '../../lib/registry-store';
-import { writeToStore } from '../lib/write-to-store';
-import { translatorFor, type LocaleMessages, type Translator } from '../../lib/i18n';
+import { openRegistryStore } from '../../storage/registry-store';
+import { writeToStore } from '../storage/write-to-store';
+import { translatorFor, type LocaleMessages, type Translator } from '../../core/i18n';
 
 export const index = new RegistryIndex(RegistrySchema.parse(bundled));
 export const memoryRegistry = memorySource(index);

@@ -2,7 +2,7 @@ import type { Browser } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
-import { TAB_STATES } from '../../lib/storage-items';
+import { TAB_STATES } from '../../storage/storage-items';
 import { CORPUS } from '../corpus/corpus';
 import { openSite, readBadge, saveScreenshot, startChromiumSession, tabIdOf, type ExtensionWorker } from './chromium';
 import { checkCorpusPage } from './corpus-check';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
-import { TAB_STATES } from '../../lib/storage-items';
+import { TAB_STATES } from '../../storage/storage-items';
 import { CORPUS } from '../corpus/corpus';
 import { checkCorpusPage } from './corpus-check';
 import { CORPUS_SITES } from './corpus-sites';

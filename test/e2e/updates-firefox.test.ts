@@ -6,7 +6,7 @@ import { localToday } from '../../core/dates';
 import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import { importPrivateKey, sign } from '../../core/update/signature';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { extensionPage, readBadge, startFirefoxSession, tabIdOf } from './firefox';
 import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';

@@ -4,7 +4,7 @@ import bundled from '../../data/registry.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { memorySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
-import { startDetection } from '../../lib/detection';
+import { startDetection } from '../../worker/detection';
 
 const index = new RegistryIndex(RegistrySchema.parse(bundled));
 const TAB = 7;

@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { localeTag, translatorFor, type LocaleMessages, type Translator } from './i18n';
-import type { Settings } from './settings';
+import { localeTag, translatorFor, type LocaleMessages, type Translator } from '../core/i18n';
+import type { Settings } from '../core/settings';
 
 type ExtensionApi = typeof extensionApi;
 

@@ -1,10 +1,10 @@
 // Every storage key the extension uses, with its default and the schema its stored value must pass.
 import * as z from 'zod/mini';
 import { FindingSchema } from '../core/messages';
-import { StoredRegistrySchema, type StoredRegistry } from './active-registry';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings';
-import { INITIAL_UPDATE_STATUS, UpdateStatusSchema, type UpdateStatus } from './update-status';
-import type { TabStates } from './tab-state';
+import { StoredRegistrySchema, type StoredRegistry } from '../core/registry/active-registry';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/settings';
+import { INITIAL_UPDATE_STATUS, UpdateStatusSchema, type UpdateStatus } from '../core/update/update-status';
+import type { TabStates } from '../core/tab/tab-state';
 
 const TabStatesSchema = z.record(
   z.string(),

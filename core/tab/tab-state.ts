@@ -1,6 +1,6 @@
-import type { Finding } from '../core/messages';
-import { isClaimedLicence, mergeFindings } from '../core/page/scan-page';
-import { registrableDomain } from '../core/verdict/host-match';
+import type { Finding } from '../messages';
+import { isClaimedLicence, mergeFindings } from '../page/scan-page';
+import { registrableDomain } from '../verdict/host-match';
 
 /** What one frame shows, and where that frame's document comes from. */
 export interface FrameFindings {

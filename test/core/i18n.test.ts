@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
-import { localeTag, translatorFor } from '../../lib/i18n';
+import { localeTag, translatorFor } from '../../core/i18n';
 
 describe('locale files', () => {
   it('have the same messages and placeholders in both languages', () => {

@@ -1,4 +1,4 @@
-import type { Candidate } from '../core/update/accept-registry';
+import type { Candidate } from '../../core/update/accept-registry';
 
 export type FetchOutcome =
   | { kind: 'candidate'; candidate: Candidate; etag: string | null }

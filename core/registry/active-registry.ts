@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { BucketLayoutSchema } from '../core/registry/registry-buckets';
-import type { RegistryIndex } from '../core/registry/registry-index';
-import { memorySource, RegistryInfoSchema, type RegistrySource } from '../core/registry/registry-source';
-import { StoreCorruptedError, type RegistryStore } from './registry-store';
+import { BucketLayoutSchema } from './registry-buckets';
+import type { RegistryIndex } from './registry-index';
+import { memorySource, RegistryInfoSchema, type RegistrySource } from './registry-source';
+import { StoreCorruptedError, type RegistryStore } from '../../storage/registry-store';
 
 /**
  * A registry accepted from an update or an import and written to the registry store under `generation`.

@@ -10,10 +10,10 @@ import { keyIdOf } from '../../core/update/key-id';
 import { sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
 import { verdictKeys } from '../../core/verdict/verdict';
-import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../lib/registry-updates';
-import { forgetRegistryStore, openRegistryStore } from '../../lib/registry-store';
-import { writeToStore } from './write-to-store';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../worker/updates/registry-updates';
+import { forgetRegistryStore, openRegistryStore } from '../../storage/registry-store';
+import { writeToStore } from '../storage/write-to-store';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 
 const { subtle } = globalThis.crypto;
 const bundledJson = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));

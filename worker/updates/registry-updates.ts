@@ -1,16 +1,16 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { PageMessageSchema, type UpdateReply } from '../core/messages';
-import { bucketRegistry } from '../core/registry/registry-buckets';
-import type { RegistryIndex } from '../core/registry/registry-index';
-import type { RegistrySource } from '../core/registry/registry-source';
-import { acceptRegistry, type Candidate } from '../core/update/accept-registry';
-import { importTrustedKeys, type PublicKeyEntry } from '../core/update/trusted-keys';
-import { bundledActive, chooseActiveRegistry, type ActiveRegistry } from './active-registry';
+import { PageMessageSchema, type UpdateReply } from '../../core/messages';
+import { bucketRegistry } from '../../core/registry/registry-buckets';
+import type { RegistryIndex } from '../../core/registry/registry-index';
+import type { RegistrySource } from '../../core/registry/registry-source';
+import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
+import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
+import { bundledActive, chooseActiveRegistry, type ActiveRegistry } from '../../core/registry/active-registry';
 import { fetchRegistry, type FetchLimits } from './fetch-registry';
-import { managedUpdateUrls } from './managed-urls';
-import { openRegistryStore, type RegistryStore } from './registry-store';
-import { clearItem, inspectItem, readItem, SETTINGS, STORED_REGISTRY, UPDATE_STATUS, writeItem } from './storage-items';
-import type { UpdateStatus } from './update-status';
+import { managedUpdateUrls } from '../../storage/managed-urls';
+import { openRegistryStore, type RegistryStore } from '../../storage/registry-store';
+import { clearItem, inspectItem, readItem, SETTINGS, STORED_REGISTRY, UPDATE_STATUS, writeItem } from '../../storage/storage-items';
+import type { UpdateStatus } from '../../core/update/update-status';
 
 type ExtensionApi = typeof extensionApi;
 

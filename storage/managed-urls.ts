@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { isAllowedUpdateUrl } from './settings';
+import { isAllowedUpdateUrl } from '../core/settings';
 
 /** Update addresses set by enterprise policy (managed storage); none where there is no policy. */
 export async function managedUpdateUrls(browser: typeof extensionApi): Promise<string[]> {

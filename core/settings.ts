@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PublicKeyEntrySchema } from '../core/update/trusted-keys';
+import { PublicKeyEntrySchema } from './update/trusted-keys';
 
 export const LANGUAGES = ['auto', 'zh_CN', 'en'] as const;
 

@@ -1,5 +1,5 @@
-import type { RegistrySource } from '../core/registry/registry-source';
-import { verdictFrom, type VerdictResult } from '../core/verdict/verdict';
+import type { RegistrySource } from '../registry/registry-source';
+import { verdictFrom, type VerdictResult } from '../verdict/verdict';
 import { claimedLicenceNumbers, webHost, type TabState } from './tab-state';
 
 /** The verdict for a tab's top-level host and what its site claims in its frames, or null for non-web pages. */

@@ -4,9 +4,9 @@ import bundled from '../../data/registry.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { RegistrySchema } from '../../core/registry/schema';
 import { computeVerdict } from '../../core/verdict/verdict';
-import { LOOKUP_MENU_ID, lookupPageUrl, startContextMenu } from '../../lib/context-menu';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { siteOf, startWarnings } from '../../lib/warnings';
+import { LOOKUP_MENU_ID, lookupPageUrl, startContextMenu } from '../../worker/context-menu';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { siteOf, startWarnings } from '../../worker/warnings';
 
 const index = new RegistryIndex(RegistrySchema.parse(bundled));
 const executeScript = vi.fn(() => Promise.resolve([]));

@@ -2,10 +2,10 @@ import type { browser as extensionApi } from 'wxt/browser';
 import { WarningMessageSchema } from '../core/messages';
 import { registrableDomain } from '../core/verdict/host-match';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { loadTranslator } from './load-translator';
-import { showMismatchWarning, type WarningView } from './mismatch-warning';
-import { readItem, SETTINGS, writeItem } from './storage-items';
-import { webHost } from './tab-state';
+import { loadTranslator } from '../storage/load-translator';
+import { showMismatchWarning, type WarningView } from '../content/injected/mismatch-warning';
+import { readItem, SETTINGS, writeItem } from '../storage/storage-items';
+import { webHost } from '../core/tab/tab-state';
 
 type ExtensionApi = typeof extensionApi;
 

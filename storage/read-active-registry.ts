@@ -1,5 +1,5 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { chooseActiveRegistry, type ActiveRegistry } from './active-registry';
+import { chooseActiveRegistry, type ActiveRegistry } from '../core/registry/active-registry';
 import { bundledRegistry } from './bundled-registry';
 import { openRegistryStore } from './registry-store';
 import { inspectItem, STORED_REGISTRY } from './storage-items';

@@ -4,11 +4,11 @@ import { FindingsMessageSchema } from '../core/messages';
 import type { RegistrySource } from '../core/registry/registry-source';
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { loadTranslator } from './load-translator';
+import { loadTranslator } from '../storage/load-translator';
 import { FIRST_VERDICT_MARK } from './startup-marks';
-import { readItem, SETTINGS, TAB_STATES, writeItem } from './storage-items';
-import { webHost, type TabStates } from './tab-state';
-import { tabVerdict } from './tab-verdict';
+import { readItem, SETTINGS, TAB_STATES, writeItem } from '../storage/storage-items';
+import { webHost, type TabStates } from '../core/tab/tab-state';
+import { tabVerdict } from '../core/tab/tab-verdict';
 
 type ExtensionApi = typeof extensionApi;
 type MessageSender = Browser.runtime.MessageSender;

@@ -10,7 +10,7 @@ import { NAME_RESULT_LIMIT, RegistryIndex } from '../../core/registry/registry-i
 import type { RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema, type Registry } from '../../core/registry/schema';
 import { computeVerdict, verdictFrom } from '../../core/verdict/verdict';
-import { forgetRegistryStore, openRegistryStore } from '../../lib/registry-store';
+import { forgetRegistryStore, openRegistryStore } from '../../storage/registry-store';
 import { writeToStore } from './write-to-store';
 
 const bundled = RegistrySchema.parse(JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8')));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { nextLocalMidnight } from '../../core/dates';
-import { DAY_ALARM, startDayChange } from '../../lib/day-change';
+import { DAY_ALARM, startDayChange } from '../../worker/day-change';
 
 beforeEach(() => fakeBrowser.reset());
 
