@@ -3,7 +3,7 @@
 import { lookupIn } from '../core/lookup/run-lookup';
 import { classifyQuery } from '../core/lookup/classify-query';
 import { verdictFrom } from '../core/verdict/verdict';
-import { openRegistryStore } from '../storage/registry-store';
+import { registryStoreOpener } from '../storage/registry-store';
 import { readItem, STORED_REGISTRY, type StorageAreas } from '../storage/storage-items';
 
 declare const chrome: { storage: StorageAreas };
@@ -11,7 +11,7 @@ declare const chrome: { storage: StorageAreas };
 async function storedSource() {
   const record = await readItem(chrome.storage, STORED_REGISTRY);
   if (!record) throw new Error('no registry is installed');
-  return (await openRegistryStore()).source(record);
+  return (await registryStoreOpener()()).source(record);
 }
 
 /** Milliseconds for each verdict, one host after another, as the worker computes them. */

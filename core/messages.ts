@@ -1,5 +1,6 @@
-// The extension's one message protocol. Every message is validated with these schemas where it is
-// received; senders import only the types, so the content script carries no zod.
+// The extension's one message protocol (docs/message-protocol.md). Every message is validated with these
+// schemas where it is received (worker/message-router.ts); senders import only the types, so the content
+// script carries no zod.
 import * as z from 'zod/mini';
 import { scanNumbers } from './grammar/scan-numbers';
 
@@ -43,6 +44,8 @@ export const ImportRegistryMessageSchema = z.object({
   signature: z.string().check(z.maxLength(1024)),
 });
 
+export type ImportRegistryMessage = z.infer<typeof ImportRegistryMessageSchema>;
+
 /** Every message an extension page may send. */
 export const PageMessageSchema = z.discriminatedUnion('type', [CheckUpdatesMessageSchema, ImportRegistryMessageSchema]);
 
@@ -54,8 +57,13 @@ export interface UpdateReply {
   message: string;
 }
 
-/** In-page warning (injected on mismatch pages only) → background. */
-export const WarningMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('openDetails') }),
-  z.object({ type: z.literal('dismissWarning') }),
-]);
+/** In-page warning (injected on mismatch pages only) → background: open the popup's details in a tab. */
+export const OpenDetailsMessageSchema = z.object({ type: z.literal('openDetails') });
+
+/** In-page warning → background: stop warning on this site. */
+export const DismissWarningMessageSchema = z.object({ type: z.literal('dismissWarning') });
+
+/** Every message a script in a web page (our content script or our injected warning) may send. */
+export const ContentMessageSchema = z.discriminatedUnion('type', [FindingsMessageSchema, OpenDetailsMessageSchema, DismissWarningMessageSchema]);
+
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;

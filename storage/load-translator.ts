@@ -4,26 +4,27 @@ import type { Settings } from '../core/settings';
 
 type ExtensionApi = typeof extensionApi;
 
-const loaded = new Map<string, Promise<Translator>>();
+/** The translator for a language setting: the browser's own i18n, or a chosen locale file. */
+export type LoadTranslator = (language: Settings['language']) => Promise<Translator>;
 
-/**
- * The translator for the reader's language setting: the browser's own i18n, or a chosen locale file (read
- * once per page or worker).
- */
-export function loadTranslator(browser: ExtensionApi, language: Settings['language']): Promise<Translator> {
-  if (language === 'auto') return Promise.resolve(browserTranslator(browser));
-  let translator = loaded.get(language);
-  if (!translator) {
-    translator = fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as never))
-      .then((response) => response.json())
-      .then((messages) => translatorFor(messages as LocaleMessages, localeTag(language)))
-      .catch((error: unknown) => {
-        loaded.delete(language);
-        throw error;
-      });
-    loaded.set(language, translator);
-  }
-  return translator;
+/** A translator loader that reads each chosen locale file once (per page, or per worker). */
+export function translatorLoader(browser: ExtensionApi): LoadTranslator {
+  const loaded = new Map<string, Promise<Translator>>();
+  return (language) => {
+    if (language === 'auto') return Promise.resolve(browserTranslator(browser));
+    let translator = loaded.get(language);
+    if (!translator) {
+      translator = fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as never))
+        .then((response) => response.json())
+        .then((messages) => translatorFor(messages as LocaleMessages, localeTag(language)))
+        .catch((error: unknown) => {
+          loaded.delete(language);
+          throw error;
+        });
+      loaded.set(language, translator);
+    }
+    return translator;
+  };
 }
 
 function browserTranslator(browser: ExtensionApi): Translator {

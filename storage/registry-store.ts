@@ -1,8 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import * as z from 'zod/mini';
-import { bucketOf, type BucketedRegistry, type BucketLayout, type NameRow } from '../core/registry/registry-buckets';
+import { bucketOf, type BucketedRegistry, type NameRow } from '../core/registry/registry-buckets';
 import { matchNames, RegistryIndex, serialOf } from '../core/registry/registry-index';
-import type { RegistryInfo, RegistryKeys, RegistrySource } from '../core/registry/registry-source';
+import { StoreCorruptedError, type InstalledGeneration, type RegistryKeys, type RegistrySource } from '../core/registry/registry-source';
 import { LicenceSchema, type Licence } from '../core/registry/schema';
 
 // Keys are [generation, bucket]: a new registry is written beside the one in force under a new
@@ -28,16 +28,7 @@ const RECORDS_PER_WRITE = 256;
  */
 const CACHED_BUCKETS = 64;
 
-/** A stored bucket that is missing or no longer has the shape it was written with. */
-export class StoreCorruptedError extends Error {}
-
 const NumbersSchema = z.array(z.string());
-
-export interface InstalledGeneration {
-  generation: number;
-  layout: BucketLayout;
-  info: RegistryInfo;
-}
 
 export interface RegistryStore {
   /** Writes a registry under `generation`; nothing reads it until that generation is made the active one. */
@@ -51,38 +42,38 @@ export interface RegistryStore {
   takeImport(id: string): Promise<Uint8Array<ArrayBuffer> | null>;
 }
 
-let opened: Promise<IDBPDatabase<RegistryDb>> | undefined;
-
-/** The extension's registry store in IndexedDB, shared by the worker and the extension's pages. */
-export function openRegistryStore(): Promise<RegistryStore> {
-  if (!opened) {
-    // Inside an async function so that an IndexedDB that throws at once still gives a rejected promise.
-    const opening = (async () => openDB<RegistryDb>(DB_NAME, 2, {
-      upgrade(db) {
-        for (const name of [...STORES, 'imports' as const]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-      },
-      // A newer version of the extension wants to change the database: this connection steps aside, and
-      // the next call here opens it afresh. The same when the browser closes it unexpectedly.
-      blocking: () => {
-        void opening.then((db) => db.close());
+/**
+ * Opens the extension's registry store in IndexedDB (shared by the worker and the extension's pages), once
+ * per opener: each entrypoint makes one opener and hands it to what needs the store.
+ */
+export function registryStoreOpener(): () => Promise<RegistryStore> {
+  let opened: Promise<IDBPDatabase<RegistryDb>> | undefined;
+  return () => {
+    if (!opened) {
+      // Inside an async function so that an IndexedDB that throws at once still gives a rejected promise.
+      const opening = (async () =>
+        openDB<RegistryDb>(DB_NAME, 2, {
+          upgrade(db) {
+            for (const name of [...STORES, 'imports' as const]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+          },
+          // A newer version of the extension wants to change the database: this connection steps aside, and
+          // the next call opens it afresh. The same when the browser closes it unexpectedly.
+          blocking: () => {
+            void opening.then((db) => db.close());
+            if (opened === opening) opened = undefined;
+          },
+          terminated: () => {
+            if (opened === opening) opened = undefined;
+          },
+        }))();
+      opened = opening;
+      // A failed open (IndexedDB disabled, say) is not kept: a later call tries again.
+      opening.catch(() => {
         if (opened === opening) opened = undefined;
-      },
-      terminated: () => {
-        if (opened === opening) opened = undefined;
-      },
-    }))();
-    opened = opening;
-    // A failed open (IndexedDB disabled, say) is not kept: a later call tries again.
-    opening.catch(() => {
-      if (opened === opening) opened = undefined;
-    });
-  }
-  return opened.then(storeOver);
-}
-
-/** Forgets the open database, for tests that give each case a fresh IndexedDB. */
-export function forgetRegistryStore(): void {
-  opened = undefined;
+      });
+    }
+    return opened.then(storeOver);
+  };
 }
 
 function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {

@@ -61,3 +61,11 @@ export async function inspectItem<T>(areas: StorageAreas, item: StorageItem<T>):
 export async function writeItem<T>(areas: StorageAreas, item: StorageItem<T>, value: T): Promise<void> {
   await areas[item.area].set({ [item.key]: value });
 }
+
+/** Reads the item, lets `change` modify it in place, writes it back, and returns what was written. */
+export async function changeItem<T>(areas: StorageAreas, item: StorageItem<T>, change: (value: T) => void): Promise<T> {
+  const value = await readItem(areas, item);
+  change(value);
+  await writeItem(areas, item, value);
+  return value;
+}

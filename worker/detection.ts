@@ -1,44 +1,32 @@
-import type { Browser, browser as extensionApi } from 'wxt/browser';
+import type { browser as extensionApi } from 'wxt/browser';
 import { localToday } from '../core/dates';
-import { FindingsMessageSchema } from '../core/messages';
+import type { FindingsMessage } from '../core/messages';
 import type { RegistrySource } from '../core/registry/registry-source';
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { loadTranslator } from '../storage/load-translator';
+import { serialQueue } from '../core/serial-queue';
+import type { LoadTranslator } from '../storage/load-translator';
 import { FIRST_VERDICT_MARK } from './startup-marks';
 import { readItem, SETTINGS, TAB_STATES, writeItem } from '../storage/storage-items';
 import { webHost, type TabStates } from '../core/tab/tab-state';
 import { tabVerdict } from '../core/tab/tab-verdict';
+import type { ContentSender } from './message-router';
 
 type ExtensionApi = typeof extensionApi;
-type MessageSender = Browser.runtime.MessageSender;
 
 export interface DetectionEnvironment {
   browser: ExtensionApi;
   /** The registry in force; waited for, so no verdict is computed before it is loaded. */
   registry: () => Promise<RegistrySource> | RegistrySource;
+  loadTranslator: LoadTranslator;
   today?: () => string;
   /** Told each verdict as it is shown, e.g. to warn in the page on `mismatch`. */
   onVerdict?: (tabId: number, host: string, result: VerdictResult) => Promise<void>;
 }
 
-type ContentSender = MessageSender & { tab: { id: number }; frameId: number; url: string };
-
-/** Only our own content scripts, running in a web page in a real tab, may report findings. */
-function isOwnContentScript(sender: MessageSender, ownId: string): sender is ContentSender {
-  return (
-    sender.id === ownId &&
-    typeof sender.tab?.id === 'number' &&
-    sender.tab.id >= 0 &&
-    typeof sender.frameId === 'number' &&
-    typeof sender.url === 'string' &&
-    webHost(sender.url) !== null
-  );
-}
-
 /** The badge's tooltip, in the reader's language setting. */
-async function tooltip(browser: ExtensionApi, result: VerdictResult, host: string): Promise<string> {
-  const { t } = await loadTranslator(browser, (await readItem(browser.storage, SETTINGS)).language);
+async function tooltip(browser: ExtensionApi, loadTranslator: LoadTranslator, result: VerdictResult, host: string): Promise<string> {
+  const { t } = await loadTranslator((await readItem(browser.storage, SETTINGS)).language);
   const l = result.licence;
   return t(`badge_${result.verdict}`, [host, l?.number ?? '', l?.holder ?? '', l?.validUntil ?? '']);
 }
@@ -49,19 +37,16 @@ async function tooltip(browser: ExtensionApi, result: VerdictResult, host: strin
  * load and save runs on one promise chain, so no handler sees state before it is loaded or saves over
  * a newer one.
  */
-export function startDetection({ browser, registry, today = localToday, onVerdict }: DetectionEnvironment): {
-  idle: () => Promise<void>;
-  refreshAll: () => void;
-} {
+export function startDetection({ browser, registry, loadTranslator, today = localToday, onVerdict }: DetectionEnvironment) {
   const action = browser.action ?? browser.browserAction;
   let states: TabStates = {};
   let shownOnce = false;
-  let chain: Promise<void> = readItem(browser.storage, TAB_STATES).then((stored) => {
-    states = stored;
-  });
-  const queue = (task: () => Promise<void>) => {
-    chain = chain.then(task).catch((error: unknown) => console.error('licence check:', error));
-  };
+  const serial = serialQueue(
+    readItem(browser.storage, TAB_STATES).then((stored) => {
+      states = stored;
+    }),
+  );
+  const queue = (task: () => Promise<void>) => void serial.run(task).catch((error: unknown) => console.error('licence check:', error));
 
   async function show(tabId: number): Promise<void> {
     const verdict = await tabVerdict(states[tabId], await registry(), today());
@@ -76,7 +61,7 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
       performance.mark(FIRST_VERDICT_MARK);
     }
     if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    await action.setTitle({ tabId, title: await tooltip(browser, verdict.result, verdict.host) });
+    await action.setTitle({ tabId, title: await tooltip(browser, loadTranslator, verdict.result, verdict.host) });
     await onVerdict?.(tabId, verdict.host, verdict.result);
   }
 
@@ -86,26 +71,6 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
       await writeItem(browser.storage, TAB_STATES, states);
       await show(tabId);
     });
-
-  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
-    if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
-    const parsed = FindingsMessageSchema.safeParse(message);
-    if (!parsed.success) return undefined;
-    const { tab, frameId, url } = sender;
-    update(tab.id, () => {
-      const state = states[tab.id];
-      if (!state) {
-        // A tab loaded before this worker first saw it: its top frame tells us where it is.
-        if (frameId !== 0) return false;
-        states[tab.id] = { url, frames: {} };
-      } else if (frameId === 0 && webHost(state.url) !== webHost(url)) {
-        // A report still in flight from the page the tab has navigated away from.
-        return false;
-      }
-      states[tab.id].frames[frameId] = { url, findings: parsed.data.findings };
-    });
-    return undefined;
-  });
 
   browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
     if (tabId < 0) return;
@@ -138,7 +103,22 @@ export function startDetection({ browser, registry, today = localToday, onVerdic
   });
 
   return {
-    idle: () => chain,
+    idle: serial.idle,
+    /** A frame's report of what it shows: replaces that frame's earlier findings. */
+    onFindings({ findings }: FindingsMessage, { tabId, frameId, url }: ContentSender): void {
+      update(tabId, () => {
+        const state = states[tabId];
+        if (!state) {
+          // A tab loaded before this worker first saw it: its top frame tells us where it is.
+          if (frameId !== 0) return false;
+          states[tabId] = { url, frames: {} };
+        } else if (frameId === 0 && webHost(state.url) !== webHost(url)) {
+          // A report still in flight from the page the tab has navigated away from.
+          return false;
+        }
+        states[tabId].frames[frameId] = { url, findings };
+      });
+    },
     /** Recomputes every known tab's verdict, after the registry has changed. */
     refreshAll: () =>
       queue(async () => {

@@ -1,11 +1,10 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { WarningMessageSchema } from '../core/messages';
 import { registrableDomain } from '../core/verdict/host-match';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { loadTranslator } from '../storage/load-translator';
+import type { LoadTranslator } from '../storage/load-translator';
 import { showMismatchWarning, type WarningView } from '../content/injected/mismatch-warning';
 import { readItem, SETTINGS, writeItem } from '../storage/storage-items';
-import { webHost } from '../core/tab/tab-state';
+import type { ContentSender } from './message-router';
 
 type ExtensionApi = typeof extensionApi;
 
@@ -19,33 +18,28 @@ export function siteOf(host: string): string {
  * setting, unless the reader turned warnings off or dismissed them for the site. Also answers the
  * warning's two buttons.
  */
-export function startWarnings(browser: ExtensionApi) {
+export function startWarnings(browser: ExtensionApi, loadTranslator: LoadTranslator) {
   const popupUrl = (tabId: number) => browser.runtime.getURL(`/popup.html?tabId=${tabId}` as never);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const tabId = sender.tab?.id;
-    const host = sender.url ? webHost(sender.url) : null;
-    if (sender.id !== browser.runtime.id || tabId === undefined || tabId < 0 || !host) return undefined;
-    const parsed = WarningMessageSchema.safeParse(message);
-    if (!parsed.success) return undefined;
-    if (parsed.data.type === 'openDetails') {
-      void browser.tabs.create({ url: popupUrl(tabId), index: sender.tab?.index === undefined ? undefined : sender.tab.index + 1 });
-    } else {
-      void readItem(browser.storage, SETTINGS).then((settings) => {
-        const site = siteOf(host);
-        if (settings.dismissedSites.includes(site)) return;
-        return writeItem(browser.storage, SETTINGS, { ...settings, dismissedSites: [...settings.dismissedSites, site] });
-      });
-    }
-    return undefined;
-  });
-
   return {
+    /** The warning's details button: the popup's view of that tab, in a new tab beside it. */
+    openDetails(_message: unknown, { tabId, tabIndex }: ContentSender): void {
+      void browser.tabs.create({ url: popupUrl(tabId), index: tabIndex === undefined ? undefined : tabIndex + 1 });
+    },
+
+    /** The warning's dismiss button: no more warnings for that site. */
+    async dismissWarning(_message: unknown, { host }: ContentSender): Promise<void> {
+      const settings = await readItem(browser.storage, SETTINGS);
+      const site = siteOf(host);
+      if (settings.dismissedSites.includes(site)) return;
+      await writeItem(browser.storage, SETTINGS, { ...settings, dismissedSites: [...settings.dismissedSites, site] });
+    },
+
     async onVerdict(tabId: number, host: string, result: VerdictResult): Promise<void> {
       if (result.verdict !== 'mismatch' || !result.licence) return;
       const settings = await readItem(browser.storage, SETTINGS);
       if (!settings.warnings || settings.dismissedSites.includes(siteOf(host))) return;
-      const { t, locale } = await loadTranslator(browser, settings.language);
+      const { t, locale } = await loadTranslator(settings.language);
       const domains = [...new Set(result.licence.sites.map((s) => s.domain))];
       const shown = domains.length > 3 ? `${domains.slice(0, 3).join(', ')} …` : domains.join(', ');
       const view: WarningView = {

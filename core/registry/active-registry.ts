@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { BucketLayoutSchema } from './registry-buckets';
 import type { RegistryIndex } from './registry-index';
-import { memorySource, RegistryInfoSchema, type RegistrySource } from './registry-source';
-import { StoreCorruptedError, type RegistryStore } from '../../storage/registry-store';
+import { memorySource, RegistryInfoSchema, StoreCorruptedError, type InstalledGeneration, type RegistrySource } from './registry-source';
 
 /**
  * A registry accepted from an update or an import and written to the registry store under `generation`.
@@ -42,7 +41,7 @@ export function bundledActive(bundled: RegistryIndex): ActiveRegistry {
 export function chooseActiveRegistry(
   stored: { value: StoredRegistry | null; invalid: boolean },
   bundled: RegistryIndex,
-  store: RegistryStore,
+  store: { source(installed: InstalledGeneration): RegistrySource },
   onCorrupted: (generation: number, problem: string) => void,
 ): { active: ActiveRegistry; stored: StoredVerdict | null; problem?: string } {
   const fallback = bundledActive(bundled);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { BucketLayout } from './registry-buckets';
 import { RegistryIndex } from './registry-index';
 
 /** What a page or the options show about a registry without holding it. */
@@ -19,6 +20,16 @@ export interface RegistryKeys {
   /** Part of a holder or site name, or null for no name search. */
   name: string | null;
 }
+
+/** A registry written to the registry store under `generation`, in buckets laid out as `layout`. */
+export interface InstalledGeneration {
+  generation: number;
+  layout: BucketLayout;
+  info: RegistryInfo;
+}
+
+/** A stored bucket that is missing or no longer has the shape it was written with. */
+export class StoreCorruptedError extends Error {}
 
 export const NO_KEYS: RegistryKeys = { numbers: [], domains: [], serials: [], name: null };
 

@@ -1,13 +1,19 @@
 import { render } from 'preact';
 import { Guide } from '../../components/Guide';
 import { localToday } from '../../core/dates';
-import { loadTranslator } from '../../storage/load-translator';
+import { bundledRegistry } from '../../storage/bundled-registry';
+import { translatorLoader } from '../../storage/load-translator';
 import { readActiveRegistry } from '../../storage/read-active-registry';
+import { registryStoreOpener } from '../../storage/registry-store';
 import { readItem, SETTINGS } from '../../storage/storage-items';
 
+const bundled = bundledRegistry();
+const openStore = registryStoreOpener();
+const loadTranslator = translatorLoader(browser);
+
 async function main(): Promise<void> {
-  const [settings, active] = await Promise.all([readItem(browser.storage, SETTINGS), readActiveRegistry(browser)]);
-  const translator = await loadTranslator(browser, settings.language);
+  const [settings, active] = await Promise.all([readItem(browser.storage, SETTINGS), readActiveRegistry(browser, bundled, openStore)]);
+  const translator = await loadTranslator(settings.language);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('guide_title');
   render(

@@ -4,12 +4,17 @@ import { OptionsPage } from '../../components/OptionsPage';
 import type { PageMessage, UpdateReply } from '../../core/messages';
 import { keyIdOf } from '../../core/update/key-id';
 import { importPublicKey } from '../../core/update/signature';
-import { loadTranslator } from '../../storage/load-translator';
+import { bundledRegistry } from '../../storage/bundled-registry';
+import { translatorLoader } from '../../storage/load-translator';
 import { managedUpdateUrls } from '../../storage/managed-urls';
 import { readActiveRegistry } from '../../storage/read-active-registry';
-import { openRegistryStore } from '../../storage/registry-store';
+import { registryStoreOpener } from '../../storage/registry-store';
 import { SettingsSchema, type Settings } from '../../core/settings';
 import { readItem, SETTINGS, UPDATE_STATUS, writeItem } from '../../storage/storage-items';
+
+const bundled = bundledRegistry();
+const openStore = registryStoreOpener();
+const loadTranslator = translatorLoader(browser);
 
 const send = (message: PageMessage) => browser.runtime.sendMessage(message) as Promise<UpdateReply>;
 
@@ -17,10 +22,10 @@ async function show(): Promise<void> {
   const [settings, status, active, managed] = await Promise.all([
     readItem(browser.storage, SETTINGS),
     readItem(browser.storage, UPDATE_STATUS),
-    readActiveRegistry(browser),
+    readActiveRegistry(browser, bundled, openStore),
     managedUpdateUrls(browser),
   ]);
-  const translator = await loadTranslator(browser, settings.language);
+  const translator = await loadTranslator(settings.language);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('options_title');
   const { info } = active.registry;
@@ -38,7 +43,7 @@ async function show(): Promise<void> {
       save={(next: Settings) => writeItem(browser.storage, SETTINGS, SettingsSchema.parse(next))}
       checkNow={() => send({ type: 'checkUpdates' })}
       importRegistry={async (file, signature) =>
-        send({ type: 'importRegistry', staged: await (await openRegistryStore()).stageImport(await file.arrayBuffer()), signature: await signature.text() })
+        send({ type: 'importRegistry', staged: await (await openStore()).stageImport(await file.arrayBuffer()), signature: await signature.text() })
       }
       parseKey={async (name, pem) => {
         const id = await keyIdOf(crypto.subtle, pem);

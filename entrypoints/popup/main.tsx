@@ -2,11 +2,17 @@ import { render } from 'preact';
 import { Popup, type TabView } from '../../components/Popup';
 import { localToday } from '../../core/dates';
 import { NO_KEYS, type RegistrySource } from '../../core/registry/registry-source';
-import { loadTranslator } from '../../storage/load-translator';
+import { bundledRegistry } from '../../storage/bundled-registry';
+import { translatorLoader } from '../../storage/load-translator';
 import { readActiveRegistry } from '../../storage/read-active-registry';
+import { registryStoreOpener } from '../../storage/registry-store';
 import { readItem, SETTINGS, STORED_REGISTRY, TAB_STATES } from '../../storage/storage-items';
 import { tabFindings } from '../../core/tab/tab-state';
 import { tabVerdict } from '../../core/tab/tab-verdict';
+
+const bundled = bundledRegistry();
+const openStore = registryStoreOpener();
+const loadTranslator = translatorLoader(browser);
 
 /** `popup.html?tabId=N` shows tab N (tests open it in a tab); without it, the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -29,12 +35,12 @@ async function tabView(tabId: number | undefined, registry: RegistrySource, toda
 
 async function main(): Promise<void> {
   const [translator, tabId] = await Promise.all([
-    readItem(browser.storage, SETTINGS).then((settings) => loadTranslator(browser, settings.language)),
+    readItem(browser.storage, SETTINGS).then((settings) => loadTranslator(settings.language)),
     targetTabId(),
   ]);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('popup_title');
-  let active = await readActiveRegistry(browser);
+  let active = await readActiveRegistry(browser, bundled, openStore);
   const show = async () => {
     const today = localToday();
     const { registry } = active;
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
   // The registry in force changes rarely (its record in local storage); the tab's findings often (session).
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && STORED_REGISTRY.key in changes) {
-      void readActiveRegistry(browser).then((next) => {
+      void readActiveRegistry(browser, bundled, openStore).then((next) => {
         active = next;
         return show();
       });

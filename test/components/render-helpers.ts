@@ -4,7 +4,7 @@ import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { memorySource, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
-import { openRegistryStore } from '../../storage/registry-store';
+import { registryStoreOpener } from '../../storage/registry-store';
 import { writeToStore } from '../storage/write-to-store';
 import { translatorFor, type LocaleMessages, type Translator } from '../../core/i18n';
 
@@ -15,7 +15,10 @@ let stored: Promise<RegistrySource> | undefined;
 
 /** The same registry written to the indexed store (needs an IndexedDB, e.g. fake-indexeddb/auto). */
 export function storedRegistry(): Promise<RegistrySource> {
-  stored ??= (async () => (await openRegistryStore()).source(await writeToStore(index.registry, 1)))();
+  stored ??= (async () => {
+    const openStore = registryStoreOpener();
+    return (await openStore()).source(await writeToStore(openStore, index.registry, 1));
+  })();
   return stored;
 }
 

@@ -10,7 +10,7 @@ import { NAME_RESULT_LIMIT, RegistryIndex } from '../../core/registry/registry-i
 import type { RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema, type Registry } from '../../core/registry/schema';
 import { computeVerdict, verdictFrom } from '../../core/verdict/verdict';
-import { forgetRegistryStore, openRegistryStore } from '../../storage/registry-store';
+import { registryStoreOpener } from '../../storage/registry-store';
 import { writeToStore } from './write-to-store';
 
 const bundled = RegistrySchema.parse(JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8')));
@@ -21,8 +21,8 @@ let stored: RegistrySource;
 
 beforeAll(async () => {
   globalThis.indexedDB = new IDBFactory();
-  forgetRegistryStore();
-  stored = (await openRegistryStore()).source(await writeToStore(registry, 3));
+  const openStore = registryStoreOpener();
+  stored = (await openStore()).source(await writeToStore(openStore, registry, 3));
 });
 
 const TODAY = '2026-06-01';
@@ -88,7 +88,7 @@ describe('the indexed store answers as the registry held whole', () => {
 
 describe("the store's connection", () => {
   it('steps aside for a newer version of the database instead of blocking it', async () => {
-    await openRegistryStore();
+    await registryStoreOpener()();
     const upgraded = await new Promise<string>((resolve) => {
       const request = indexedDB.open('licence-registry', 3);
       request.onblocked = () => resolve('blocked');
@@ -101,17 +101,16 @@ describe("the store's connection", () => {
   });
 
   it('tries again after a failed open', async () => {
-    forgetRegistryStore();
+    const openStore = registryStoreOpener();
     const working = globalThis.indexedDB;
     const broken = new IDBFactory();
     broken.open = () => {
       throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
     };
     globalThis.indexedDB = broken;
-    await expect(openRegistryStore()).rejects.toThrow('IndexedDB is disabled');
+    await expect(openStore()).rejects.toThrow('IndexedDB is disabled');
     globalThis.indexedDB = new IDBFactory();
-    await expect(openRegistryStore()).resolves.toBeDefined();
+    await expect(openStore()).resolves.toBeDefined();
     globalThis.indexedDB = working;
-    forgetRegistryStore();
   });
 });

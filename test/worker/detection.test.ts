@@ -4,7 +4,9 @@ import bundled from '../../data/registry.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { memorySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
+import { translatorLoader } from '../../storage/load-translator';
 import { startDetection } from '../../worker/detection';
+import { startMessageRouter } from '../../worker/message-router';
 
 const index = new RegistryIndex(RegistrySchema.parse(bundled));
 const TAB = 7;
@@ -13,7 +15,14 @@ function start(today = '2026-06-01') {
   // The fake has no i18n; a message name with its substitutions is enough to check the tooltip.
   fakeBrowser.i18n.getMessage = ((name: string, subs: string[]) => `${name}: ${subs.join(' | ')}`) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
-  return startDetection({ browser: fakeBrowser as never, registry: () => memorySource(index), today: () => today });
+  const detection = startDetection({
+    browser: fakeBrowser as never,
+    registry: () => memorySource(index),
+    loadTranslator: translatorLoader(fakeBrowser as never),
+    today: () => today,
+  });
+  startMessageRouter(fakeBrowser as never, { content: { findings: detection.onFindings }, pages: {} });
+  return detection;
 }
 
 const sender = (url: string, frameId = 0, extra: object = {}) => ({ id: fakeBrowser.runtime.id, tab: { id: TAB }, frameId, url, ...extra });

@@ -10,8 +10,11 @@ import { keyIdOf } from '../../core/update/key-id';
 import { sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
 import { verdictKeys } from '../../core/verdict/verdict';
-import { nextCheckDelayMinutes, startRegistryUpdates, UPDATE_ALARM } from '../../worker/updates/registry-updates';
-import { forgetRegistryStore, openRegistryStore } from '../../storage/registry-store';
+import { nextCheckDelayMinutes } from '../../core/update/update-schedule';
+import { registryStoreOpener } from '../../storage/registry-store';
+import { startMessageRouter } from '../../worker/message-router';
+import { startRegistryUpdates } from '../../worker/updates/registry-updates';
+import { UPDATE_ALARM } from '../../worker/updates/update-scheduler';
 import { writeToStore } from '../storage/write-to-store';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 
@@ -63,36 +66,32 @@ function server() {
 
 let srv: ReturnType<typeof server>;
 let changed: number;
+let openStore: ReturnType<typeof registryStoreOpener>;
 
 function start(limits = { maxBytes: 1_000_000, timeoutMs: 200 }) {
-  return startRegistryUpdates({
+  const updates = startRegistryUpdates({
     browser: fakeBrowser as never,
     bundled,
     bundledKeys: [publisherEntry],
     subtle,
+    openStore,
     onRegistryChanged: () => changed++,
     fetcher: srv.fetcher,
     now: () => new Date('2026-11-22T08:00:00Z'),
     random: () => 0.5,
     limits,
   });
+  startMessageRouter(fakeBrowser as never, { content: {}, pages: { checkUpdates: updates.checkUpdates, importRegistry: updates.importRegistry } });
+  return updates;
 }
 
 /** Stages a file as the options page does, for an importRegistry message. */
-const staged = async (bytes: Uint8Array<ArrayBuffer>) => (await openRegistryStore()).stageImport(bytes.slice().buffer);
+const staged = async (bytes: Uint8Array<ArrayBuffer>) => (await openStore()).stageImport(bytes.slice().buffer);
 
 const fromOptions = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/options.html' };
+/** Sends a message as an extension page would, through the worker's router, and gives its answer. */
 async function ask(message: unknown, sender: object = fromOptions) {
-  let reply: unknown;
-  const responded = new Promise<void>((resolve) => {
-    // The real onMessage passes sendResponse as a third argument; the fake's types omit it.
-    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-    void trigger(message, sender, ((r: unknown) => {
-      reply = r;
-      resolve();
-    }) as never);
-  });
-  await Promise.race([responded, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
   return reply as { ok: boolean; message: string } | undefined;
 }
 const status = async () => (await fakeBrowser.storage.local.get('updateStatus')).updateStatus as Record<string, any>;
@@ -106,7 +105,7 @@ async function listing(updates: { registry: () => Promise<RegistrySource> }, dom
 
 /** A registry written to the store and recorded as installed, as a worker that accepted it leaves them. */
 async function install(registry: object, generation = 7) {
-  const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', ...(await writeToStore(RegistrySchema.parse(registry), generation)) };
+  const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', ...(await writeToStore(openStore, RegistrySchema.parse(registry), generation)) };
   await fakeBrowser.storage.local.set({ installedRegistry: record });
   return record;
 }
@@ -114,7 +113,7 @@ async function install(registry: object, generation = 7) {
 beforeEach(async () => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
-  forgetRegistryStore();
+  openStore = registryStoreOpener();
   srv = server();
   changed = 0;
   await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] } });
@@ -271,7 +270,7 @@ describe('imports and lifecycle', () => {
 
   it('answers from the bundled registry when IndexedDB cannot be opened at all, and says so', async () => {
     await install(newDomainRegistry(3));
-    forgetRegistryStore();
+    openStore = registryStoreOpener();
     const broken = new IDBFactory();
     broken.open = () => {
       throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
@@ -299,7 +298,7 @@ describe('imports and lifecycle', () => {
 
   it('sweeps a registry whose install stopped half-way, and keeps the one in force', async () => {
     const record = await install(newDomainRegistry(3), 7);
-    await writeToStore(RegistrySchema.parse(newDomainRegistry(4)), 8);
+    await writeToStore(openStore, RegistrySchema.parse(newDomainRegistry(4)), 8);
     const updates = start();
     await updates.idle();
     expect(await version(updates)).toBe(3);

@@ -6,6 +6,8 @@ import { RegistrySchema } from '../../core/registry/schema';
 import { computeVerdict } from '../../core/verdict/verdict';
 import { LOOKUP_MENU_ID, lookupPageUrl, startContextMenu } from '../../worker/context-menu';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { translatorLoader } from '../../storage/load-translator';
+import { startMessageRouter } from '../../worker/message-router';
 import { siteOf, startWarnings } from '../../worker/warnings';
 
 const index = new RegistryIndex(RegistrySchema.parse(bundled));
@@ -15,7 +17,9 @@ function start() {
   fakeBrowser.i18n.getMessage = ((name: string, subs?: string[]) => `${name}${subs ? `: ${subs.join(' | ')}` : ''}`) as never;
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
   (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
-  return startWarnings(fakeBrowser as never);
+  const warnings = startWarnings(fakeBrowser as never, translatorLoader(fakeBrowser as never));
+  startMessageRouter(fakeBrowser as never, { content: { openDetails: warnings.openDetails, dismissWarning: warnings.dismissWarning }, pages: {} });
+  return warnings;
 }
 const verdict = (host: string, shown: string[]) => computeVerdict({ host, claimedLicenceNumbers: shown, index, today: '2026-06-01' });
 const settings = async () => (await fakeBrowser.storage.local.get('settings')).settings as typeof DEFAULT_SETTINGS | undefined;
@@ -60,7 +64,7 @@ describe('in-page warnings', () => {
     await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, url: 'https://m.cheap-cars-deal.com/' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await settings()).toBeUndefined();
-    await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, tab: { id: 4, index: 0 }, url: 'https://m.cheap-cars-deal.com/' });
+    await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, tab: { id: 4, index: 0 }, frameId: 0, url: 'https://m.cheap-cars-deal.com/' });
     await vi.waitFor(async () => expect((await settings())?.dismissedSites).toEqual(['cheap-cars-deal.com']));
   });
 

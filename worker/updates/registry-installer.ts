@@ -1,0 +1,56 @@
+import type { browser as extensionApi } from 'wxt/browser';
+import type { UpdateReply } from '../../core/messages';
+import { bucketRegistry } from '../../core/registry/registry-buckets';
+import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
+import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
+import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
+import type { RegistryKeeper } from './registry-keeper';
+
+export interface InstallerEnvironment {
+  browser: typeof extensionApi;
+  subtle: SubtleCrypto;
+  bundledKeys: readonly PublicKeyEntry[];
+  keeper: RegistryKeeper;
+  maxBytes: number;
+  now: () => Date;
+}
+
+/**
+ * Takes a downloaded or imported registry through the acceptance rules (core/update/accept-registry.ts)
+ * under the bundled keys and those the reader added, and installs it; a refusal changes nothing but the
+ * update status.
+ */
+export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxBytes, now }: InstallerEnvironment) {
+  async function trustedKeys() {
+    const settings = await readItem(browser.storage, SETTINGS);
+    return (await importTrustedKeys(subtle, [...bundledKeys, ...settings.userKeys])).keys;
+  }
+
+  return async function install(candidate: Candidate, origin: 'update' | 'import', source: string): Promise<UpdateReply> {
+    const result = await acceptRegistry(candidate, {
+      subtle,
+      trustedKeys: await trustedKeys(),
+      activeVersion: keeper.current().registry.info.version,
+      maxBytes,
+    });
+    const at = now().toISOString();
+    if (!result.ok) {
+      await changeItem(browser.storage, UPDATE_STATUS, (s) => {
+        s.lastRefusal = { at, source, reason: result.reason };
+      });
+      return { ok: false, message: result.reason };
+    }
+    const bucketed = bucketRegistry(result.registry);
+    const { version, generatedAt, licences } = result.registry;
+    await keeper.install(bucketed, {
+      origin,
+      source,
+      acceptedAt: at,
+      keyId: result.keyId,
+      info: { version, generatedAt, licences: licences.length, domains: bucketed.domainCount },
+    });
+    return { ok: true, message: `accepted version ${version} from ${source}, signed by ${result.keyId}` };
+  };
+}
+
+export type RegistryInstaller = ReturnType<typeof registryInstaller>;
