@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { showMismatchWarning, type WarningView } from '../../content/injected/mismatch-warning';
 
@@ -41,5 +43,21 @@ describe('the in-page warning', () => {
     await tick();
     expect(host()!.getAttribute('style')).toBe(style);
     expect(style).toContain('display: block !important');
+  });
+});
+
+describe('code injected into pages', () => {
+  it('imports nothing: only types may come from outside the file', () => {
+    const source = readFileSync(join(process.cwd(), 'content/injected/mismatch-warning.ts'), 'utf8');
+    const imports = source.split('\n').filter((line) => /^\s*(import|export .* from)\b/.test(line) || /\brequire\(|\bimport\(/.test(line));
+    expect(imports.filter((line) => !/^\s*import type\b/.test(line))).toEqual([]);
+  });
+
+  it('works when serialised alone, as scripting.executeScript sends it', () => {
+    // Only the function's own text travels: any name it took from its module would be undefined here.
+    const alone = new Function(`return (${showMismatchWarning.toString()})`)() as typeof showMismatchWarning;
+    alone(view);
+    expect(host()).not.toBeNull();
+    expect(document.body.firstElementChild).toBe(host());
   });
 });

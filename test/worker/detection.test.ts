@@ -5,11 +5,14 @@ import { RegistryIndex } from '../../core/registry/registry-index';
 import { memorySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
 import { translatorLoader } from '../../storage/load-translator';
+import { TAB_STATES } from '../../storage/storage-items';
 import { startDetection } from '../../worker/detection';
 import { startMessageRouter } from '../../worker/message-router';
 
 const index = new RegistryIndex(RegistrySchema.parse(bundled));
 const TAB = 7;
+/** The tab states as stored, unchecked: tests look at exactly what the worker wrote. */
+const storedTabs = async () => (await fakeBrowser.storage.session.get(TAB_STATES.key))[TAB_STATES.key];
 
 function start(today = '2026-06-01') {
   // The fake has no i18n; a message name with its substitutions is enough to check the tooltip.
@@ -105,7 +108,7 @@ describe('badge per tab', () => {
     const mentioned = { type: 'findings', findings: [{ kind: 'licence', canonical: '渝B2-20210467', context: '…已到期', role: 'mention' }] };
     await report(d, mentioned, sender('https://news.example.cn/article'));
     expect(await badge()).toMatchObject({ text: '', title: 'badge_unlisted: news.example.cn |  |  | ' });
-    const { tabs } = (await fakeBrowser.storage.session.get('tabs')) as { tabs: Record<number, { frames: Record<number, unknown> }> };
+    const tabs = (await storedTabs()) as Record<number, { frames: Record<number, unknown> }>;
     expect(tabs[TAB].frames[0]).toEqual({
       url: 'https://news.example.cn/article',
       findings: mentioned.findings,
@@ -132,10 +135,10 @@ describe('badge per tab', () => {
   it('forgets closed tabs', async () => {
     const d = start();
     await commit(d, 'https://etaoche.cn/');
-    expect(Object.keys((await fakeBrowser.storage.session.get('tabs')).tabs as object)).toEqual([String(TAB)]);
+    expect(Object.keys((await storedTabs()) as object)).toEqual([String(TAB)]);
     await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });
     await d.idle();
-    expect((await fakeBrowser.storage.session.get('tabs')).tabs).toEqual({});
+    expect((await storedTabs())).toEqual({});
   });
 });
 
@@ -155,12 +158,12 @@ describe('service-worker restart', () => {
   });
 
   it('starts empty when what is stored fails its schema', async () => {
-    await fakeBrowser.storage.session.set({ tabs: { 7: { url: 42 } } });
+    await fakeBrowser.storage.session.set({ [TAB_STATES.key]: { 7: { url: 42 } } });
     const d = start();
     await report(d, findings('渝B2-20210467'), sender('https://ads.example.net/', 5));
     expect(await badge()).toMatchObject({ text: '' });
     await commit(d, 'https://etaoche.cn/');
-    expect((await fakeBrowser.storage.session.get('tabs')).tabs).toEqual({ [TAB]: { url: 'https://etaoche.cn/', frames: {} } });
+    expect((await storedTabs())).toEqual({ [TAB]: { url: 'https://etaoche.cn/', frames: {} } });
   });
 
   it('takes a tab it has not seen from its top frame\'s report', async () => {
@@ -186,7 +189,7 @@ describe('messages that are dropped without effect', () => {
     await commit(d, fraudUrl);
     await report(d, message, from);
     expect(await badge()).toMatchObject({ text: '' });
-    expect((await fakeBrowser.storage.session.get('tabs')).tabs).toEqual({ [TAB]: { url: fraudUrl, frames: {} } });
+    expect((await storedTabs())).toEqual({ [TAB]: { url: fraudUrl, frames: {} } });
   });
 
   it('a late report from the page the tab navigated away from', async () => {

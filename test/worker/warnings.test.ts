@@ -8,6 +8,7 @@ import { LOOKUP_MENU_ID, lookupPageUrl, startContextMenu } from '../../worker/co
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { translatorLoader } from '../../storage/load-translator';
 import { startMessageRouter } from '../../worker/message-router';
+import { SETTINGS } from '../../storage/storage-items';
 import { siteOf, startWarnings } from '../../worker/warnings';
 
 const index = new RegistryIndex(RegistrySchema.parse(bundled));
@@ -22,7 +23,7 @@ function start() {
   return warnings;
 }
 const verdict = (host: string, shown: string[]) => computeVerdict({ host, claimedLicenceNumbers: shown, index, today: '2026-06-01' });
-const settings = async () => (await fakeBrowser.storage.local.get('settings')).settings as typeof DEFAULT_SETTINGS | undefined;
+const settings = async () => (await fakeBrowser.storage.local.get(SETTINGS.key))[SETTINGS.key] as typeof DEFAULT_SETTINGS | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -48,9 +49,9 @@ describe('in-page warnings', () => {
 
   it('are not injected when turned off, or for a dismissed site', async () => {
     const warnings = start();
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, warnings: false } });
+    await fakeBrowser.storage.local.set({ [SETTINGS.key]: { ...DEFAULT_SETTINGS, warnings: false } });
     await warnings.onVerdict(4, 'cheap-cars-deal.com', verdict('cheap-cars-deal.com', ['渝B2-20210467']));
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, dismissedSites: ['cheap-cars-deal.com'] } });
+    await fakeBrowser.storage.local.set({ [SETTINGS.key]: { ...DEFAULT_SETTINGS, dismissedSites: ['cheap-cars-deal.com'] } });
     await warnings.onVerdict(4, 'www.cheap-cars-deal.com', verdict('www.cheap-cars-deal.com', ['渝B2-20210467']));
     expect(executeScript).not.toHaveBeenCalled();
     await warnings.onVerdict(4, 'other-fraud.com', verdict('other-fraud.com', ['渝B2-20210467']));
