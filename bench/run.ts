@@ -49,6 +49,7 @@ async function scanCosts(sizes: number[]) {
         return times;
       };
       const scan = () => (window as unknown as { LicenceScan: { scanPage(d: Document): unknown[] } }).LicenceScan.scanPage(document);
+      // biome-ignore lint/performance/useDomNodeTextContent: the naive checker this is compared with reads the rendered text
       const baseline = () => REGEX.exec(document.body.innerText);
       return {
         found: (scan() as { canonical: string }[]).map((f) => f.canonical),
@@ -111,7 +112,11 @@ async function badgeLatency() {
       let badgeAt = 0;
       for (let i = 0; i < 500 && !badgeAt; i++) {
         const text = await worker.evaluate(async (u: string) => {
-          const c = (globalThis as any).chrome;
+          type Chrome = {
+            tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> };
+            action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+          };
+          const c = (globalThis as unknown as { chrome: Chrome }).chrome;
           for (const tab of await c.tabs.query({})) if (tab.url === u) return c.action.getBadgeText({ tabId: tab.id });
           return '';
         }, url);

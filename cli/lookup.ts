@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { isValidIsoDate, localToday } from '../core/dates';
 import { QueryError, classifyQuery } from '../core/lookup/classify-query';
 import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { RegistryIndex } from '../core/registry/registry-index';
 import { RegistrySchema, type Registry } from '../core/registry/schema';
-import { fail } from './fail';
+import { fail, parseCommandLine } from './fail';
 
 const USAGE = 'usage: npm run lookup -- <licence number | domain or URL | part of a name> [--json] [--date YYYY-MM-DD] [--registry file]';
 
@@ -61,20 +60,15 @@ function toJson(result: LookupResult): object {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseCommandLine({
       allowPositionals: true,
       options: { json: { type: 'boolean' }, date: { type: 'string' }, registry: { type: 'string' } },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
+    }, USAGE);
   const { json, date, registry } = args.values;
   if (args.positionals.length === 0) fail(USAGE, 2);
   if (date !== undefined && !isValidIsoDate(date)) fail(`--date must be a calendar date YYYY-MM-DD, not "${date}"`, 2);
 
-  let query;
+  let query: ReturnType<typeof classifyQuery>;
   try {
     query = classifyQuery(args.positionals.join(' '));
   } catch (error) {

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DocumentError } from '../core/document/document-error';
 import { buildRegistry } from '../core/registry/build-registry';
-import { fail } from './fail';
+import { fail, parseCommandLine } from './fail';
 import { expandInputs, readDocument, writeAtomically } from './files';
 
 const USAGE = 'usage: npm run registry:build -- --out <file> [--version N] [--generated-at ISO-8601] <document files or folders…>';
@@ -18,15 +17,10 @@ function nextVersion(out: string): number {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseCommandLine({
       allowPositionals: true,
       options: { out: { type: 'string' }, version: { type: 'string' }, 'generated-at': { type: 'string' } },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
+    }, USAGE);
   const { out, version, 'generated-at': generatedAt } = args.values;
   if (!out) fail(`--out is required\n${USAGE}`, 2);
   if (args.positionals.length === 0) fail(`no documents given\n${USAGE}`, 2);

@@ -1,19 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { keyIdOf } from '../core/update/key-id';
 import { SIGNING_ALGORITHM, toPem } from '../core/update/signature';
-import { fail } from './fail';
+import { fail, parseCommandLine } from './fail';
 
 const USAGE = 'usage: npm run registry:keygen -- --out <folder> [--name "publisher name"]';
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({ options: { out: { type: 'string' }, name: { type: 'string' } } });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
+  const args = parseCommandLine({ options: { out: { type: 'string' }, name: { type: 'string' } } }, USAGE);
   const { out, name } = args.values;
   if (!out) fail(`--out is required\n${USAGE}`, 2);
   const privatePath = join(out, 'registry-signing.private.pem');

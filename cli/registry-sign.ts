@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { importPrivateKey, sign } from '../core/update/signature';
-import { fail } from './fail';
+import { fail, parseCommandLine } from './fail';
 import { writeAtomically } from './files';
 
 const USAGE = 'usage: npm run registry:sign -- --key <private key PEM> <registry.json>';
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({ allowPositionals: true, options: { key: { type: 'string' } } });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
+  const args = parseCommandLine({ allowPositionals: true, options: { key: { type: 'string' } } }, USAGE);
   const keyPath = args.values.key;
   const [registryPath, ...extra] = args.positionals;
   if (!keyPath || !registryPath || extra.length > 0) fail(USAGE, 2);

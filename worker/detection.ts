@@ -65,7 +65,7 @@ export function startDetection({ browser, registry, loadTranslator, today = loca
     await onVerdict?.(tabId, verdict.host, verdict.result);
   }
 
-  const update = (tabId: number, change: () => boolean | void) =>
+  const update = (tabId: number, change: () => unknown) =>
     queue(async () => {
       if (change() === false) return;
       await writeItem(browser.storage, TAB_STATES, states);

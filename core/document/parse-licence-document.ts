@@ -63,7 +63,7 @@ const FIELD_NAMES: Partial<Record<Label, string>> = {
  * later one, after other labels (发证日期: / 有效期至: / date / date): labels without a value wait in
  * order for the next unlabelled lines.
  */
-function readFrontPage(lines: readonly string[], source: string) {
+function readFrontPage(lines: readonly string[]) {
   const values: Partial<Record<Label, string>> = {};
   const waiting: Label[] = [];
   const servicesCell: string[] = [];
@@ -113,7 +113,7 @@ export function parseLicenceDocument(raw: string, source: string): ParsedDocumen
   const lines = cleanLines(raw);
   const warnings: string[] = [];
   const number = resolveNumber(lines, source);
-  const front = readFrontPage(lines, source);
+  const front = readFrontPage(lines);
   const holder = chinesePunctuation(repairBracketsInName(required(front.values, 'holder', source)));
   const legalRepresentative = required(front.values, 'legalRepresentative', source);
   const issuedOn = parseDate(required(front.values, 'issuedOn', source), source, '发证日期');

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { BucketLayout } from './registry-buckets';
-import { RegistryIndex } from './registry-index';
+import type { RegistryIndex } from './registry-index';
 
 /** What a page or the options show about a registry without holding it. */
 export const RegistryInfoSchema = z.object({

@@ -49,7 +49,7 @@ const MISREAD_BY_HAPPY_DOM = ['bbs.chezhu-luntan.cn'];
 function tabState(host: string): TabState {
   const frames: Record<string, FrameFindings> = { 0: frameFindings(host) };
   const embedded = [...siteAt(host)!.html.matchAll(ORIGIN_PLACEHOLDER)].map((m) => m[1]);
-  embedded.forEach((frameHost, i) => (frames[i + 1] = frameFindings(frameHost)));
+  for (const [i, frameHost] of embedded.entries()) frames[i + 1] = frameFindings(frameHost);
   return { url: `http://${host}/`, frames };
 }
 
