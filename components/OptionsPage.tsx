@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { UpdateReply } from '../core/messages';
 import type { PublicKeyEntry } from '../core/update/trusted-keys';
 import type { ActiveRegistry } from '../core/registry/active-registry';
-import type { Translator } from '../core/i18n';
+import type { Translate, Translator } from '../core/i18n';
+import { inWords, type Said } from '../core/said';
 import { isAllowedUpdateUrl, LANGUAGES, type Settings } from '../core/settings';
 import type { UpdateStatus } from '../core/update/update-status';
 import { formatDate } from './format';
@@ -29,16 +30,20 @@ export interface OptionsPageProps extends Translator {
   parseKey: (name: string, pem: string) => Promise<PublicKeyEntry | null>;
 }
 
-type Note = { ok: boolean; text: string; seq?: number } | null;
+/** What a status line says, put into words when shown: a language chosen meanwhile applies to it too. */
+type Note = { ok: boolean; said: Said; seq?: number } | null;
 
 /** A status line; `data-seq` counts answers, so that the same answer twice is still seen as new. */
-function NoteLine({ id, note }: { id: string; note: Note }) {
+function NoteLine({ id, note, t }: { id: string; note: Note; t: Translate }) {
   return (
     <p id={id} role="status" aria-live="polite" class={note && !note.ok ? 'error' : undefined} data-seq={note?.seq ?? 0}>
-      {note?.text}
+      {note && inWords(t, note.said)}
     </p>
   );
 }
+
+/** A note that something the reader asked for cannot be done. */
+const errorNote = (key: string, ...subs: string[]): Note => ({ ok: false, said: { key, subs } });
 
 function dateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
@@ -64,7 +69,7 @@ export function OptionsPage(props: OptionsPageProps) {
     );
   const [answers, setAnswers] = useState(0);
   const reply = (set: (note: Note) => void) => (r: UpdateReply) => {
-    set({ ok: r.ok, text: r.message, seq: answers + 1 });
+    set({ ok: r.ok, said: r.said, seq: answers + 1 });
     setAnswers(answers + 1);
   };
 
@@ -72,7 +77,7 @@ export function OptionsPage(props: OptionsPageProps) {
     const urls = urlsText.split('\n').map((u) => u.trim()).filter(Boolean);
     const bad = urls.filter((u) => !isAllowedUpdateUrl(u));
     if (bad.length > 0) {
-      setUrlsNote({ ok: false, text: t('update_urls_invalid', [bad.join(', ')]) });
+      setUrlsNote(errorNote('update_urls_invalid', bad.join(', ')));
       return;
     }
     setUrlsNote(null);
@@ -80,9 +85,9 @@ export function OptionsPage(props: OptionsPageProps) {
   };
 
   const addKey = async () => {
-    if (!keyName.trim()) return setKeyNote({ ok: false, text: t('key_needs_name') });
+    if (!keyName.trim()) return setKeyNote(errorNote('key_needs_name'));
     const entry = await props.parseKey(keyName.trim(), keyPem);
-    if (!entry) return setKeyNote({ ok: false, text: t('key_invalid') });
+    if (!entry) return setKeyNote(errorNote('key_invalid'));
     setKeyNote(null);
     setKeyName('');
     setKeyPem('');
@@ -109,12 +114,14 @@ export function OptionsPage(props: OptionsPageProps) {
           <dt>{t('field_last_check')}</dt>
           <dd id="last-check">
             {status.lastCheck
-              ? t('check_line', [dateTime(status.lastCheck.at, locale), t(`outcome_${status.lastCheck.outcome.replace('-', '_')}`), status.lastCheck.detail])
+              ? t('check_line', [dateTime(status.lastCheck.at, locale), t(`outcome_${status.lastCheck.outcome.replace('-', '_')}`), inWords(t, status.lastCheck.detail)])
               : t('never')}
           </dd>
           <dt>{t('field_last_refusal')}</dt>
           <dd id="last-refusal">
-            {status.lastRefusal ? t('refusal_line', [dateTime(status.lastRefusal.at, locale), status.lastRefusal.source, status.lastRefusal.reason]) : t('none')}
+            {status.lastRefusal
+              ? t('refusal_line', [dateTime(status.lastRefusal.at, locale), inWords(t, status.lastRefusal.source), inWords(t, status.lastRefusal.reason)])
+              : t('none')}
           </dd>
         </dl>
       </section>
@@ -132,8 +139,8 @@ export function OptionsPage(props: OptionsPageProps) {
             {t('check_now')}
           </button>
         </div>
-        <NoteLine id="urls-note" note={urlsNote} />
-        <NoteLine id="check-result" note={checkNote} />
+        <NoteLine id="urls-note" note={urlsNote} t={t} />
+        <NoteLine id="check-result" note={checkNote} t={t} />
 
         <h3>{t('import_heading')}</h3>
         <label for="import-registry">{t('import_registry_file')}</label>
@@ -147,13 +154,13 @@ export function OptionsPage(props: OptionsPageProps) {
             onClick={() =>
               files.registry && files.signature
                 ? void props.importRegistry(files.registry, files.signature).then(reply(setImportNote))
-                : setImportNote({ ok: false, text: t('import_needs_both') })
+                : setImportNote(errorNote('import_needs_both'))
             }
           >
             {t('import_button')}
           </button>
         </div>
-        <NoteLine id="import-result" note={importNote} />
+        <NoteLine id="import-result" note={importNote} t={t} />
       </section>
 
       <section>
@@ -178,7 +185,7 @@ export function OptionsPage(props: OptionsPageProps) {
             {t('key_add')}
           </button>
         </div>
-        <NoteLine id="key-note" note={keyNote} />
+        <NoteLine id="key-note" note={keyNote} t={t} />
       </section>
 
       <section>

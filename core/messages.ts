@@ -3,6 +3,7 @@
 // script carries no zod.
 import * as z from 'zod/mini';
 import { scanNumbers } from './grammar/scan-numbers';
+import type { Said } from './said';
 
 const MAX_FINDINGS = 50;
 
@@ -51,10 +52,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [CheckUpdatesMessa
 
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
-/** The background's answer to an extension page's message. */
+/** The background's answer to an extension page's message: what it did, put into words by the page. */
 export interface UpdateReply {
   ok: boolean;
-  message: string;
+  said: Said;
 }
 
 /** In-page warning (injected on mismatch pages only) → background: open the popup's details in a tab. */

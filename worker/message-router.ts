@@ -1,5 +1,6 @@
 import type { Browser, browser as extensionApi } from 'wxt/browser';
 import { ContentMessageSchema, PageMessageSchema, type ContentMessage, type PageMessage, type UpdateReply } from '../core/messages';
+import { said } from '../core/said';
 import { webHost } from '../core/tab/tab-state';
 
 type MessageSender = Browser.runtime.MessageSender;
@@ -53,7 +54,7 @@ export function startMessageRouter(browser: typeof extensionApi, handlers: Messa
     if (isOwnPage(sender, browser.runtime.id, ownOrigin)) {
       const parsed = PageMessageSchema.safeParse(message);
       const handler = parsed.success ? (handlers.pages[parsed.data.type] as Handler<PageMessage, MessageSender, Promise<UpdateReply>> | undefined) : undefined;
-      return handler && parsed.data ? handler(parsed.data, sender).catch((error: unknown): UpdateReply => ({ ok: false, message: String(error) })) : undefined;
+      return handler && parsed.data ? handler(parsed.data, sender).catch((error: unknown): UpdateReply => ({ ok: false, said: said('reply_failed', String(error)) })) : undefined;
     }
     return undefined;
   });

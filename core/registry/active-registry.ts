@@ -35,17 +35,18 @@ export function bundledActive(bundled: RegistryIndex): ActiveRegistry {
 
 /**
  * The registry in force: a stored one while its record is well formed and it is newer than the bundled
- * one; otherwise the bundled one, with the reason the stored one was not used. Reads of a stored
- * registry that turn out corrupted are answered from the bundled one and reported to `onCorrupted`.
+ * one; otherwise the bundled one, and why the stored one was not used ('corrupted': its record no longer
+ * matches what this version stores). Reads of a stored registry that turn out corrupted are answered
+ * from the bundled one and reported to `onCorrupted`.
  */
 export function chooseActiveRegistry(
   stored: { value: StoredRegistry | null; invalid: boolean },
   bundled: RegistryIndex,
   store: { source(installed: InstalledGeneration): RegistrySource },
   onCorrupted: (generation: number, problem: string) => void,
-): { active: ActiveRegistry; stored: StoredVerdict | null; problem?: string } {
+): { active: ActiveRegistry; stored: StoredVerdict | null } {
   const fallback = bundledActive(bundled);
-  if (stored.invalid) return { active: fallback, stored: 'corrupted', problem: 'its record no longer matches what this version stores' };
+  if (stored.invalid) return { active: fallback, stored: 'corrupted' };
   const record = stored.value;
   if (!record) return { active: fallback, stored: null };
   if (record.info.version <= bundled.registry.version) return { active: fallback, stored: 'older-than-bundled' };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { RegistrySchema, type Registry } from '../registry/schema';
+import { said, type Said } from '../said';
 import { verify } from './signature';
 
 export interface TrustedKey {
@@ -12,7 +13,7 @@ export type RefusalCode = 'too-large' | 'bad-signature' | 'not-json' | 'schema' 
 
 export type Acceptance =
   | { ok: true; registry: Registry; keyId: string }
-  | { ok: false; code: RefusalCode; reason: string };
+  | { ok: false; code: RefusalCode; reason: Said };
 
 export interface Candidate {
   /** The exact bytes received: the signature is checked over these, before anything parses them. */
@@ -30,7 +31,7 @@ export async function acceptRegistry(
 ): Promise<Acceptance> {
   const { bytes, signature } = candidate;
   if (bytes.length > context.maxBytes) {
-    return { ok: false, code: 'too-large', reason: `the file is ${bytes.length} bytes, more than the limit of ${context.maxBytes}` };
+    return { ok: false, code: 'too-large', reason: said('refused_too_large', bytes.length, context.maxBytes) };
   }
   let signer: TrustedKey | undefined;
   for (const trusted of context.trustedKeys) {
@@ -40,28 +41,20 @@ export async function acceptRegistry(
     }
   }
   if (!signer) {
-    return {
-      ok: false,
-      code: 'bad-signature',
-      reason: 'the signature does not verify under any trusted key (the file was altered, or signed by a key you do not trust)',
-    };
+    return { ok: false, code: 'bad-signature', reason: said('refused_bad_signature') };
   }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    return { ok: false, code: 'not-json', reason: `the file is not valid JSON: ${(error as Error).message}` };
+    return { ok: false, code: 'not-json', reason: said('refused_not_json', (error as Error).message) };
   }
   const parsed = RegistrySchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, code: 'schema', reason: `the file does not match the registry schema: ${z.prettifyError(parsed.error)}` };
+    return { ok: false, code: 'schema', reason: said('refused_schema', z.prettifyError(parsed.error)) };
   }
   if (parsed.data.version <= context.activeVersion) {
-    return {
-      ok: false,
-      code: 'not-newer',
-      reason: `version ${parsed.data.version} is not newer than the active version ${context.activeVersion}`,
-    };
+    return { ok: false, code: 'not-newer', reason: said('refused_not_newer', parsed.data.version, context.activeVersion) };
   }
   return { ok: true, registry: parsed.data, keyId: signer.id };
 }

@@ -1,10 +1,15 @@
 import * as z from 'zod/mini';
+import { SaidOrTextSchema } from '../said';
 
+// `detail`, `source` and `reason` are Saids, put into words by the options page. A status stored before
+// messages were translated holds English strings there; they still pass, and are shown as they are, so
+// that its ETags and failure count are kept.
 export const UpdateStatusSchema = z.object({
   lastCheck: z.nullable(
-    z.object({ at: z.string(), outcome: z.enum(['accepted', 'not-modified', 'refused']), detail: z.string() }),
+    z.object({ at: z.string(), outcome: z.enum(['accepted', 'not-modified', 'refused']), detail: SaidOrTextSchema }),
   ),
-  lastRefusal: z.nullable(z.object({ at: z.string(), source: z.string(), reason: z.string() })),
+  /** `source` is the update address, or a Said for the stored registry or an imported file. */
+  lastRefusal: z.nullable(z.object({ at: z.string(), source: SaidOrTextSchema, reason: SaidOrTextSchema })),
   /** Consecutive failed checks, for the back-off. */
   failures: z.number(),
   /** ETag of the last accepted response from each update URL. */

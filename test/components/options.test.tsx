@@ -2,8 +2,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage, type OptionsPageProps, type RegistrySummary } from '../../components/OptionsPage';
+import en from '../../public/_locales/en/messages.json';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
+import { SAID_KEYS } from '../../core/said';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { INITIAL_UPDATE_STATUS } from '../../core/update/update-status';
+import { INITIAL_UPDATE_STATUS, UpdateStatusSchema, type UpdateStatus } from '../../core/update/update-status';
 import { translator } from './render-helpers';
 
 afterEach(cleanup);
@@ -17,8 +20,8 @@ function renderOptions(overrides: Omit<Partial<OptionsPageProps>, 'settings'> & 
     managedUrls: [],
     bundledKeys: [],
     save: vi.fn(() => Promise.resolve()),
-    checkNow: vi.fn(() => Promise.resolve({ ok: true, message: 'checked' })),
-    importRegistry: vi.fn(() => Promise.resolve({ ok: true, message: 'imported' })),
+    checkNow: vi.fn(() => Promise.resolve({ ok: true, said: { key: 'reply_no_address', subs: [] } })),
+    importRegistry: vi.fn(() => Promise.resolve({ ok: true, said: { key: 'reply_import_unreadable', subs: [] } })),
     parseKey: vi.fn(() => Promise.resolve(null)),
     ...translator(locale),
     ...overrides,
@@ -60,18 +63,55 @@ describe('options page', () => {
     expect(await screen.findByText('保存失败：QUOTA_BYTES quota exceeded')).toBeTruthy();
   });
 
+  const URL_A = 'https://registry.example.org/registry.json';
+  const refusedStatus: UpdateStatus = {
+    ...INITIAL_UPDATE_STATUS,
+    lastCheck: { at: '2026-11-22T08:00:00Z', outcome: 'refused', detail: { key: 'download_http_status', subs: [URL_A, '500'] } },
+    lastRefusal: { at: '2026-11-22T08:00:00Z', source: URL_A, reason: { key: 'download_http_status', subs: [URL_A, '500'] } },
+  };
+
   it('shows the last check and the last refusal', () => {
-    renderOptions({
-      registry: { ...registry, origin: 'update', source: 'https://registry.example.org/registry.json', version: 7 },
-      status: {
-        ...INITIAL_UPDATE_STATUS,
-        lastCheck: { at: '2026-11-22T08:00:00Z', outcome: 'refused', detail: 'https://registry.example.org/registry.json answered HTTP 500' },
-        lastRefusal: { at: '2026-11-22T08:00:00Z', source: 'https://registry.example.org/registry.json', reason: 'answered HTTP 500' },
-      },
-    });
-    expect(screen.getByText('Updated from https://registry.example.org/registry.json')).toBeTruthy();
+    renderOptions({ registry: { ...registry, origin: 'update', source: URL_A, version: 7 }, status: refusedStatus });
+    expect(screen.getByText(`Updated from ${URL_A}`)).toBeTruthy();
     expect(document.getElementById('last-check')?.textContent).toMatch(/: refused — https:\/\/registry.example.org\/registry.json answered HTTP 500$/);
-    expect(document.getElementById('last-refusal')?.textContent).toMatch(/, https:\/\/registry.example.org\/registry.json: answered HTTP 500$/);
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(/, https:\/\/registry.example.org\/registry.json: https:\/\/registry.example.org\/registry.json answered HTTP 500$/);
+  });
+
+  it('says why an update was refused in the language of the page', () => {
+    const stored: UpdateStatus = {
+      ...refusedStatus,
+      lastRefusal: { at: '2026-11-22T08:00:00Z', source: { key: 'source_stored_registry', subs: [] }, reason: { key: 'stored_discarded', subs: ['its domains bucket 3 is missing'] } },
+    };
+    renderOptions({ status: stored }, 'zh_CN');
+    expect(document.getElementById('last-check')?.textContent).toMatch(/：已拒绝——https:\/\/registry.example.org\/registry.json 返回 HTTP 500$/);
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(/，本地存储的登记库：已舍弃本地存储的登记库（its domains bucket 3 is missing），改用内置登记库$/);
+    cleanup();
+    renderOptions({ status: stored }, 'en');
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(
+      /, stored registry: the stored registry was discarded because its domains bucket 3 is missing; the bundled registry is used$/,
+    );
+  });
+
+  it('keeps and shows as they are the English sentences an earlier version stored', () => {
+    const earlier = {
+      lastCheck: { at: '2026-11-22T08:00:00Z', outcome: 'refused', detail: `${URL_A} answered HTTP 500` },
+      lastRefusal: { at: '2026-11-22T08:00:00Z', source: 'stored registry', reason: 'the stored registry was discarded because it could not be read' },
+      failures: 3,
+      etags: { [URL_A]: '"v2"' },
+    };
+    const parsed = UpdateStatusSchema.safeParse(earlier);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual(earlier);
+    renderOptions({ status: parsed.data! }, 'zh_CN');
+    expect(document.getElementById('last-check')?.textContent).toMatch(/：已拒绝——https:\/\/registry.example.org\/registry.json answered HTTP 500$/);
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(/，stored registry：the stored registry was discarded because it could not be read$/);
+  });
+
+  it('has words in both languages for everything the worker may say', () => {
+    for (const key of SAID_KEYS) {
+      expect(en, key).toHaveProperty(key);
+      expect(zhCN, key).toHaveProperty(key);
+    }
   });
 
   it('saves update addresses, refusing ones that are not https', () => {
@@ -87,10 +127,23 @@ describe('options page', () => {
   });
 
   it('checks now and shows the answer', async () => {
-    const { props } = renderOptions({ checkNow: vi.fn(() => Promise.resolve({ ok: false, message: 'the signature does not verify' })) });
+    const { props } = renderOptions({ checkNow: vi.fn(() => Promise.resolve({ ok: false, said: { key: 'refused_bad_signature', subs: [] } })) });
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
     expect(props.checkNow).toHaveBeenCalled();
-    expect(await screen.findByText('the signature does not verify')).toBeTruthy();
+    expect(await screen.findByText(/^the signature does not verify under any trusted key/)).toBeTruthy();
+    expect(document.getElementById('check-result')?.className).toBe('error');
+  });
+
+  it('shows the answer to an import in the language of the page, and in a language chosen afterwards', async () => {
+    const accepted = { ok: true, said: { key: 'reply_accepted_import', subs: ['4', 'key-0123456789abcdef'] } };
+    const { props, view } = renderOptions({ importRegistry: vi.fn(() => Promise.resolve(accepted)) }, 'zh_CN');
+    const file = (name: string) => new File(['x'], name);
+    fireEvent.change(screen.getByLabelText('登记库文件（.json）'), { target: { files: [file('registry.json')] } });
+    fireEvent.change(screen.getByLabelText('签名文件（.sig）'), { target: { files: [file('registry.json.sig')] } });
+    fireEvent.click(screen.getByRole('button', { name: '导入' }));
+    expect(await screen.findByText('已接受导入文件中的版本 4，签名公钥为 key-0123456789abcdef')).toBeTruthy();
+    view.rerender(<OptionsPage {...props} {...translator('en')} />);
+    expect(document.getElementById('import-result')?.textContent).toBe('accepted version 4 from imported file, signed by key-0123456789abcdef');
   });
 
   it('asks for both files before importing', () => {

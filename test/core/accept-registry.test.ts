@@ -54,8 +54,23 @@ describe('accepting a registry', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.code).toBe(code);
-      expect(result.reason.length).toBeGreaterThan(20);
+      // A message name, put into words by the page that shows it.
+      expect(result.reason.key).toBe(`refused_${code.replace('-', '_')}`);
     }
+  });
+
+  it('gives the technical detail of a refusal as substitutions', async () => {
+    const oversized = await signed(encode({ ...bundled, version: 2, padding: 'x'.repeat(1_000_000) }));
+    expect(await acceptRegistry(oversized, context())).toMatchObject({
+      reason: { key: 'refused_too_large', subs: [String(oversized.bytes.length), '1000000'] },
+    });
+    const malformed = await acceptRegistry(await signed(encode('{"version": 2,')), context());
+    expect(malformed).toMatchObject({ reason: { key: 'refused_not_json', subs: [expect.stringMatching(/JSON/)] } });
+    const invalid = await acceptRegistry(await signed(encode({ ...bundled, version: 2, licences: [{ number: 'nonsense' }] })), context());
+    expect(invalid).toMatchObject({ reason: { key: 'refused_schema', subs: [expect.stringContaining('licences')] } });
+    expect(await acceptRegistry(await signed(encode({ ...bundled, version: 2 })), { ...context(), trustedKeys: [] })).toMatchObject({
+      reason: { key: 'refused_bad_signature', subs: [] },
+    });
   });
 
   it('refuses everything when no key is trusted', async () => {
@@ -65,6 +80,6 @@ describe('accepting a registry', () => {
 
   it('refuses an older version than the active one', async () => {
     const result = await acceptRegistry(await signed(encode({ ...bundled, version: 4 })), { ...context(), activeVersion: 5 });
-    expect(result).toMatchObject({ ok: false, code: 'not-newer', reason: 'version 4 is not newer than the active version 5' });
+    expect(result).toMatchObject({ ok: false, code: 'not-newer', reason: { key: 'refused_not_newer', subs: ['4', '5'] } });
   });
 });

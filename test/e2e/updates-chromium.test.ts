@@ -141,10 +141,10 @@ describe('signed registry updates in real Chromium', () => {
 
   it('follows the publisher guide: a key made with registry:keygen, trusted in the options page, signs an import', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'publisher-'));
-    expect(runCli('registry-keygen', ['--out', dir, '--name', 'Example Compliance Team']).status).toBe(0);
+    expect((await runCli('registry-keygen', ['--out', dir, '--name', 'Example Compliance Team'])).status).toBe(0);
     const registry = join(dir, 'registry.json');
     writeFileSync(registry, registryText(4));
-    expect(runCli('registry-sign', ['--key', join(dir, 'registry-signing.private.pem'), registry]).status).toBe(0);
+    expect((await runCli('registry-sign', ['--key', join(dir, 'registry-signing.private.pem'), registry])).status).toBe(0);
 
     await options.bringToFront();
     await options.type('#key-name', 'Example Compliance Team');

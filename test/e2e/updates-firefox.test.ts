@@ -7,6 +7,7 @@ import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
 import { importPrivateKey, sign } from '../../core/update/signature';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { SETTINGS } from '../../storage/storage-items';
 import { extensionPage, readBadge, startFirefoxSession, tabIdOf } from './firefox';
 import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
@@ -55,15 +56,16 @@ describe('signed registry updates in real Firefox ESR', () => {
     const key = (await importPrivateKey(globalThis.crypto.subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
     updates.serve(text, await sign(globalThis.crypto.subtle, key, new TextEncoder().encode(text)));
     const reply = await extension.evaluate(
-      async (settings: object) => {
+      async (key: string, settings: object) => {
         // Through globalThis: the test runner would otherwise rewrite `browser` into its own import.
         const ext = (globalThis as unknown as { browser: ExtensionApi }).browser;
-        await ext.storage.local.set({ settings });
+        await ext.storage.local.set({ [key]: settings });
         return ext.runtime.sendMessage({ type: 'checkUpdates' });
       },
+      SETTINGS.key,
       { ...DEFAULT_SETTINGS, updateUrls: [updates.url] },
     );
-    expect(reply).toMatchObject({ ok: true, message: expect.stringContaining('accepted version 2') });
+    expect(reply).toMatchObject({ ok: true, said: { key: 'reply_accepted', subs: ['2', updates.url, expect.any(String)] } });
     const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.listed.text && b.color === BADGES.listed.color);
     expect(badge).toMatchObject({ text: BADGES.listed.text, color: BADGES.listed.color });
 

@@ -9,7 +9,7 @@ const finding = { kind: 'licence', canonical: '浙B2-20250003', context: 'ICP证
 
 const findings = vi.fn();
 const dismissWarning = vi.fn();
-const checkUpdates = vi.fn(async () => ({ ok: true, message: 'checked' }));
+const checkUpdates = vi.fn(async () => ({ ok: true, said: { key: 'reply_no_address', subs: [] } }));
 const importRegistry = vi.fn(async () => {
   throw new Error('store gone');
 });
@@ -56,9 +56,9 @@ describe('the message router', () => {
   });
 
   it("answers an extension page's message with its handler's reply, and a failure as a refusal", async () => {
-    expect(await send({ type: 'checkUpdates' }, page)).toEqual({ ok: true, message: 'checked' });
+    expect(await send({ type: 'checkUpdates' }, page)).toEqual({ ok: true, said: { key: 'reply_no_address', subs: [] } });
     const staged = '0b7f5a53-4c55-4b7e-9a55-6a1d2f0e9c11';
-    expect(await send({ type: 'importRegistry', staged, signature: 'sig' }, page)).toEqual({ ok: false, message: 'Error: store gone' });
+    expect(await send({ type: 'importRegistry', staged, signature: 'sig' }, page)).toEqual({ ok: false, said: { key: 'reply_failed', subs: ['Error: store gone'] } });
     expect(importRegistry).toHaveBeenCalledWith({ type: 'importRegistry', staged, signature: 'sig' }, page);
   });
 

@@ -17,6 +17,7 @@ import { startRegistryUpdates } from '../../worker/updates/registry-updates';
 import { UPDATE_ALARM } from '../../worker/updates/update-scheduler';
 import { writeToStore } from '../storage/write-to-store';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import type { UpdateReply } from '../../core/messages';
 
 const { subtle } = globalThis.crypto;
 const bundledJson = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
@@ -92,7 +93,7 @@ const fromOptions = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-
 /** Sends a message as an extension page would, through the worker's router, and gives its answer. */
 async function ask(message: unknown, sender: object = fromOptions) {
   const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
-  return reply as { ok: boolean; message: string } | undefined;
+  return reply as UpdateReply | undefined;
 }
 const status = async () => (await fakeBrowser.storage.local.get('updateStatus')).updateStatus as Record<string, any>;
 const stored = async () => (await fakeBrowser.storage.local.get('installedRegistry')).installedRegistry as Record<string, any> | undefined;
@@ -123,46 +124,51 @@ describe('update checks', () => {
   it('accepts a good signed update into the store, keeps its ETag, and schedules the next check in about a day', async () => {
     const updates = start();
     await srv.serve(encode(newDomainRegistry(2)), { etag: '"v2"' });
-    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, message: expect.stringContaining('accepted version 2') });
+    expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, said: { key: 'reply_accepted', subs: ['2', URL_A, publisherEntry.id] } });
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['渝B2-20230001']);
     expect(await listing(updates, 'www.dongchedi-mall.cn')).toEqual([]);
     expect(changed).toBe(1);
     expect(await stored()).toMatchObject({ origin: 'update', source: URL_A, keyId: publisherEntry.id, info: { version: 2, licences: 4, domains: 8 } });
-    expect(await status()).toMatchObject({ lastCheck: { outcome: 'accepted' }, lastRefusal: null, failures: 0, etags: { [URL_A]: '"v2"' } });
+    expect(await status()).toMatchObject({
+      lastCheck: { outcome: 'accepted', detail: { key: 'reply_accepted', subs: ['2', URL_A, publisherEntry.id] } },
+      lastRefusal: null,
+      failures: 0,
+      etags: { [URL_A]: '"v2"' },
+    });
     const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 23 * 3600_000);
 
     srv.routes.set(URL_A, () => new Response(null, { status: 304 }));
-    expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, message: `${URL_A} has not changed` });
+    expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, said: { key: 'reply_not_modified', subs: [URL_A] } });
     expect(srv.requests.at(-1)).toEqual({ url: URL_A, ifNoneMatch: '"v2"' });
   });
 
-  const refusals: [string, (s: ReturnType<typeof server>) => Promise<void> | void, string][] = [
-    ['a 500', (s) => void s.routes.set(URL_A, () => new Response('boom', { status: 500 })), 'answered HTTP 500'],
-    ['a redirect', (s) => void s.routes.set(URL_A, () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/r.json' } })), 'redirected elsewhere'],
-    ['a response that never finishes', (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)), 'sent nothing for 0.2 seconds'],
-    ['an oversized file', (s) => s.serve(encode({ ...newDomainRegistry(2), padding: 'x'.repeat(1_000_001) })), 'more than the limit'],
+  const refusals: [string, (s: ReturnType<typeof server>) => Promise<void> | void, { key: string; subs: unknown[] }][] = [
+    ['a 500', (s) => void s.routes.set(URL_A, () => new Response('boom', { status: 500 })), { key: 'download_http_status', subs: [URL_A, '500'] }],
+    ['a redirect', (s) => void s.routes.set(URL_A, () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/r.json' } })), { key: 'download_redirected', subs: [URL_A] }],
+    ['a response that never finishes', (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)), { key: 'download_silent', subs: [URL_A, '0.2'] }],
+    ['an oversized file', (s) => s.serve(encode({ ...newDomainRegistry(2), padding: 'x'.repeat(1_000_001) })), { key: 'download_too_large', subs: ['1000000'] }],
     ['a missing signature', async (s) => {
       await s.serve(encode(newDomainRegistry(2)));
       s.routes.delete(`${URL_A}.sig`);
-    }, 'no signature'],
+    }, { key: 'download_no_signature', subs: [`${URL_A}.sig`, '404'] }],
+    ['an unreachable server', (s) => void s.routes.set(URL_A, () => Promise.reject(new TypeError('Failed to fetch'))), { key: 'download_unreachable', subs: [URL_A, 'Failed to fetch'] }],
     ['tampered bytes', async (s) => {
       await s.serve(encode(newDomainRegistry(2)));
       s.routes.set(URL_A, () => new Response(encode(newDomainRegistry(3))));
-    }, 'does not verify under any trusted key'],
-    ['the same version', (s) => s.serve(encode(newDomainRegistry(1))), 'version 1 is not newer than the active version 1'],
+    }, { key: 'refused_bad_signature', subs: [] }],
+    ['the same version', (s) => s.serve(encode(newDomainRegistry(1))), { key: 'refused_not_newer', subs: ['1', '1'] }],
   ];
 
   it.each(refusals)('refuses %s, keeps the bundled registry, and backs off', async (_, arrange, reason) => {
     const updates = start();
     await arrange(srv);
     const reply = await ask({ type: 'checkUpdates' });
-    expect(reply?.ok).toBe(false);
-    expect(reply?.message).toContain(reason);
+    expect(reply).toEqual({ ok: false, said: reason });
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(changed).toBe(0);
     expect(await stored()).toBeUndefined();
-    expect(await status()).toMatchObject({ failures: 1, lastCheck: { outcome: 'refused' }, lastRefusal: { source: URL_A, reason: expect.stringContaining(reason) } });
+    expect(await status()).toMatchObject({ failures: 1, lastCheck: { outcome: 'refused', detail: reason }, lastRefusal: { source: URL_A, reason } });
     const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
     expect(alarm!.scheduledTime).toBeLessThan(Date.now() + 31 * 60_000);
   });
@@ -199,21 +205,23 @@ describe('imports and lifecycle', () => {
     const updates = start();
     const bytes = encode(newDomainRegistry(5));
     const signature = await sign(subtle, publisher.privateKey, bytes);
-    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: true });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({ ok: true, said: { key: 'reply_accepted_import', subs: ['5', publisherEntry.id] } });
     expect(await version(updates)).toBe(5);
     expect(await stored()).toMatchObject({ origin: 'import', source: 'imported file' });
     const older = encode(newDomainRegistry(4));
-    expect(await ask({ type: 'importRegistry', staged: await staged(older), signature: await sign(subtle, publisher.privateKey, older) })).toMatchObject({
+    expect(await ask({ type: 'importRegistry', staged: await staged(older), signature: await sign(subtle, publisher.privateKey, older) })).toEqual({
       ok: false,
-      message: 'version 4 is not newer than the active version 5',
+      said: { key: 'refused_not_newer', subs: ['4', '5'] },
     });
+    expect((await status()).lastRefusal).toMatchObject({ source: { key: 'source_imported_file', subs: [] }, reason: { key: 'refused_not_newer', subs: ['4', '5'] } });
   });
 
   it('says so when a staged file is not there, and clears what earlier pages left staged', async () => {
     start();
     const left = await staged(encode(newDomainRegistry(2)));
-    expect(await ask({ type: 'importRegistry', staged: crypto.randomUUID(), signature: 'x' })).toEqual({ ok: false, message: 'the imported file could not be read' });
-    expect(await ask({ type: 'importRegistry', staged: left, signature: 'x' })).toEqual({ ok: false, message: 'the imported file could not be read' });
+    const unreadable = { ok: false, said: { key: 'reply_import_unreadable', subs: [] } };
+    expect(await ask({ type: 'importRegistry', staged: crypto.randomUUID(), signature: 'x' })).toEqual(unreadable);
+    expect(await ask({ type: 'importRegistry', staged: left, signature: 'x' })).toEqual(unreadable);
   });
 
   it('trusts a key the reader added', async () => {
@@ -224,7 +232,7 @@ describe('imports and lifecycle', () => {
     const updates = start();
     expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: false });
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
-    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: true, message: expect.stringContaining('key-team') });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({ ok: true, said: { key: 'reply_accepted_import', subs: ['2', 'key-team'] } });
     expect(await version(updates)).toBe(2);
   });
 
@@ -244,7 +252,7 @@ describe('imports and lifecycle', () => {
     const updates = start();
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await stored()).toBeUndefined();
-    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('the stored registry was discarded because its record no longer matches') });
+    expect((await status()).lastRefusal).toMatchObject({ source: { key: 'source_stored_registry', subs: [] }, reason: { key: 'stored_discarded_record', subs: [] } });
   });
 
   it('answers from the bundled registry when a stored bucket turns out corrupted, then discards the store and says so', async () => {
@@ -265,7 +273,10 @@ describe('imports and lifecycle', () => {
     await vi.waitFor(async () => expect(await stored()).toBeUndefined());
     expect(await version(updates)).toBe(1);
     expect(changed).toBe(1);
-    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('its domains bucket') });
+    expect((await status()).lastRefusal).toMatchObject({
+      source: { key: 'source_stored_registry', subs: [] },
+      reason: { key: 'stored_discarded', subs: [expect.stringMatching(/^its domains bucket \d+ is missing$/)] },
+    });
   });
 
   it('answers from the bundled registry when IndexedDB cannot be opened at all, and says so', async () => {
@@ -279,7 +290,10 @@ describe('imports and lifecycle', () => {
     const updates = start();
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await listing(updates, 'etaoche.cn')).toEqual(['京B2-20190486']);
-    expect((await status()).lastRefusal).toMatchObject({ source: 'stored registry', reason: expect.stringContaining('IndexedDB is disabled') });
+    expect((await status()).lastRefusal).toMatchObject({
+      source: { key: 'source_stored_registry', subs: [] },
+      reason: { key: 'stored_unreadable', subs: [expect.stringContaining('IndexedDB is disabled')] },
+    });
   });
 
   it('drops a stored registry once the extension bundles one at least as new', async () => {

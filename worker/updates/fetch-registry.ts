@@ -1,9 +1,10 @@
+import { said, type Said } from '../../core/said';
 import type { Candidate } from '../../core/update/accept-registry';
 
 export type FetchOutcome =
   | { kind: 'candidate'; candidate: Candidate; etag: string | null }
   | { kind: 'not-modified' }
-  | { kind: 'refused'; reason: string };
+  | { kind: 'refused'; reason: Said };
 
 export interface FetchLimits {
   maxBytes: number;
@@ -13,12 +14,17 @@ export interface FetchLimits {
 
 const MAX_SIGNATURE_BYTES = 1024;
 
-class Refusal extends Error {}
+/** A download refused with a reason a person can act on. */
+class Refusal extends Error {
+  constructor(readonly reason: Said) {
+    super(reason.key);
+  }
+}
 
 /** Reads a body up to `maxBytes`, refusing (not truncating) a larger one. */
 async function readCapped(response: Response, maxBytes: number, alive: () => void): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) throw new Refusal(`the server announced ${declared} bytes, more than the limit of ${maxBytes}`);
+  if (declared > maxBytes) throw new Refusal(said('download_announced_too_large', declared, maxBytes));
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
@@ -30,7 +36,7 @@ async function readCapped(response: Response, maxBytes: number, alive: () => voi
     total += value.length;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new Refusal(`the file is more than the limit of ${maxBytes} bytes`);
+      throw new Refusal(said('download_too_large', maxBytes));
     }
     chunks.push(value);
   }
@@ -47,7 +53,7 @@ async function get(fetcher: typeof fetch, url: string, signal: AbortSignal, head
   const response = await fetcher(url, { redirect: 'manual', cache: 'no-store', credentials: 'omit', headers, signal });
   // Updates are taken only from the configured address, never from wherever it points.
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
-    throw new Refusal(`${url} redirected elsewhere; updates are only taken from the configured address`);
+    throw new Refusal(said('download_redirected', url));
   }
   return response;
 }
@@ -68,16 +74,16 @@ export async function fetchRegistry(url: string, etag: string | null, limits: Fe
   try {
     const response = await get(fetcher, url, controller.signal, etag ? { 'If-None-Match': etag } : {});
     if (response.status === 304) return { kind: 'not-modified' };
-    if (response.status !== 200) throw new Refusal(`${url} answered HTTP ${response.status}`);
+    if (response.status !== 200) throw new Refusal(said('download_http_status', url, response.status));
     const bytes = await readCapped(response, limits.maxBytes, alive);
     const signatureResponse = await get(fetcher, `${url}.sig`, controller.signal);
-    if (signatureResponse.status !== 200) throw new Refusal(`no signature: ${url}.sig answered HTTP ${signatureResponse.status}`);
+    if (signatureResponse.status !== 200) throw new Refusal(said('download_no_signature', `${url}.sig`, signatureResponse.status));
     const signature = new TextDecoder().decode(await readCapped(signatureResponse, MAX_SIGNATURE_BYTES, alive));
     return { kind: 'candidate', candidate: { bytes, signature }, etag: response.headers.get('etag') };
   } catch (error) {
-    if (error instanceof Refusal) return { kind: 'refused', reason: error.message };
-    if (controller.signal.aborted) return { kind: 'refused', reason: `${url} sent nothing for ${limits.timeoutMs / 1000} seconds` };
-    return { kind: 'refused', reason: `${url} could not be reached: ${(error as Error).message}` };
+    if (error instanceof Refusal) return { kind: 'refused', reason: error.reason };
+    if (controller.signal.aborted) return { kind: 'refused', reason: said('download_silent', url, limits.timeoutMs / 1000) };
+    return { kind: 'refused', reason: said('download_unreachable', url, error instanceof Error ? error.message : String(error)) };
   } finally {
     clearTimeout(timer);
   }

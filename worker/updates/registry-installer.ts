@@ -1,5 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import type { UpdateReply } from '../../core/messages';
+import { said } from '../../core/said';
 import { bucketRegistry } from '../../core/registry/registry-buckets';
 import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
 import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
@@ -26,6 +27,7 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     return (await importTrustedKeys(subtle, [...bundledKeys, ...settings.userKeys])).keys;
   }
 
+  /** `source` is the update address, or 'imported file' (kept in the installed record, never shown). */
   return async function install(candidate: Candidate, origin: 'update' | 'import', source: string): Promise<UpdateReply> {
     const result = await acceptRegistry(candidate, {
       subtle,
@@ -36,9 +38,9 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     const at = now().toISOString();
     if (!result.ok) {
       await changeItem(browser.storage, UPDATE_STATUS, (s) => {
-        s.lastRefusal = { at, source, reason: result.reason };
+        s.lastRefusal = { at, source: origin === 'import' ? said('source_imported_file') : source, reason: result.reason };
       });
-      return { ok: false, message: result.reason };
+      return { ok: false, said: result.reason };
     }
     const bucketed = bucketRegistry(result.registry);
     const { version, generatedAt, licences } = result.registry;
@@ -49,7 +51,10 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
       keyId: result.keyId,
       info: { version, generatedAt, licences: licences.length, domains: bucketed.domainCount },
     });
-    return { ok: true, message: `accepted version ${version} from ${source}, signed by ${result.keyId}` };
+    return {
+      ok: true,
+      said: origin === 'import' ? said('reply_accepted_import', version, result.keyId) : said('reply_accepted', version, source, result.keyId),
+    };
   };
 }
 

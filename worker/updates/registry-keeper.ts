@@ -2,6 +2,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import { bundledActive, chooseActiveRegistry, type ActiveRegistry, type StoredRegistry } from '../../core/registry/active-registry';
 import type { BucketedRegistry } from '../../core/registry/registry-buckets';
 import type { RegistryIndex } from '../../core/registry/registry-index';
+import { said, type Said } from '../../core/said';
 import type { SerialQueue } from '../../core/serial-queue';
 import type { RegistryStore } from '../../storage/registry-store';
 import { changeItem, clearItem, inspectItem, STORED_REGISTRY, UPDATE_STATUS, writeItem } from '../../storage/storage-items';
@@ -28,25 +29,26 @@ export function registryKeeper(env: KeeperEnvironment) {
   const openStore = async () => (store = await env.openStore());
 
   /** Says in the update status why the stored registry is not used; a discarded one's ETags go with it. */
-  const refuseStored = (reason: string, forgetEtags: boolean) =>
+  const refuseStored = (reason: Said, forgetEtags: boolean) =>
     changeItem(browser.storage, UPDATE_STATUS, (s) => {
-      s.lastRefusal = { at: now().toISOString(), source: 'stored registry', reason };
+      s.lastRefusal = { at: now().toISOString(), source: said('source_stored_registry'), reason };
       if (forgetEtags) s.etags = {};
     });
 
   /** Falls back to the bundled registry, drops the stored one, says why, and lets the next check fetch again. */
-  async function discard(problem: string): Promise<void> {
+  async function discard(reason: Said): Promise<void> {
     active = bundledActive(bundled);
     await clearItem(browser.storage, STORED_REGISTRY);
     await store?.keepOnly(null);
-    await refuseStored(`the stored registry was discarded because ${problem}; the bundled registry is used`, true);
+    await refuseStored(reason, true);
   }
 
   const onCorrupted = (generation: number, problem: string) => {
     if (active.generation !== generation) return;
     void env.queue.run(async () => {
       if (active.generation !== generation) return;
-      await discard(problem);
+      // The store's own account of what is damaged, in English: detail for whoever looks into it.
+      await discard(said('stored_discarded', problem));
       env.onRegistryChanged();
     });
   };
@@ -55,7 +57,7 @@ export function registryKeeper(env: KeeperEnvironment) {
     const opened = await openStore();
     const choice = chooseActiveRegistry(await inspectItem(browser.storage, STORED_REGISTRY), bundled, opened, onCorrupted);
     active = choice.active;
-    if (choice.stored === 'corrupted') await discard(choice.problem ?? 'it could not be read');
+    if (choice.stored === 'corrupted') await discard(said('stored_discarded_record'));
     else if (choice.stored === 'older-than-bundled') {
       await clearItem(browser.storage, STORED_REGISTRY);
       await opened.keepOnly(null);
@@ -73,7 +75,7 @@ export function registryKeeper(env: KeeperEnvironment) {
     load: () =>
       loadStored().catch(async (error: unknown) => {
         active = bundledActive(bundled);
-        await refuseStored(`the registry store could not be read (${String(error)}); the bundled registry is used`, false);
+        await refuseStored(said('stored_unreadable', String(error)), false);
       }),
 
     /**

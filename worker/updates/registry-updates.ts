@@ -2,6 +2,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import type { ImportRegistryMessage, UpdateReply } from '../../core/messages';
 import type { RegistryIndex } from '../../core/registry/registry-index';
 import type { RegistrySource } from '../../core/registry/registry-source';
+import { said } from '../../core/said';
 import { serialQueue } from '../../core/serial-queue';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
 import type { RegistryStore } from '../../storage/registry-store';
@@ -62,7 +63,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
     importRegistry: ({ staged, signature }: ImportRegistryMessage): Promise<UpdateReply> =>
       queue.run(async () => {
         const bytes = await (await keeper.openStore()).takeImport(staged);
-        if (!bytes) return { ok: false, message: 'the imported file could not be read' };
+        if (!bytes) return { ok: false, said: said('reply_import_unreadable') };
         return install({ bytes, signature }, 'import', 'imported file');
       }),
   };

@@ -1,5 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import type { UpdateReply } from '../../core/messages';
+import { said } from '../../core/said';
 import { managedUpdateUrls } from '../../storage/managed-urls';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
 import { fetchRegistry, type FetchLimits } from './fetch-registry';
@@ -24,13 +25,13 @@ export async function checkForUpdates({ browser, install, limits, now, fetcher, 
   const settings = await readItem(browser.storage, SETTINGS);
   const urls = [...new Set([...(await managedUpdateUrls(browser)), ...settings.updateUrls])];
   const at = now().toISOString();
-  let reply: UpdateReply = { ok: false, message: 'no update address is set' };
+  let reply: UpdateReply = { ok: false, said: said('reply_no_address') };
   let outcome: 'accepted' | 'not-modified' | 'refused' = 'refused';
   for (const url of urls) {
     const status = await readItem(browser.storage, UPDATE_STATUS);
     const fetched = await fetchRegistry(url, status.etags[url] ?? null, limits, fetcher);
     if (fetched.kind === 'not-modified') {
-      reply = { ok: true, message: `${url} has not changed` };
+      reply = { ok: true, said: said('reply_not_modified', url) };
       outcome = 'not-modified';
       break;
     }
@@ -38,7 +39,7 @@ export async function checkForUpdates({ browser, install, limits, now, fetcher, 
       await changeItem(browser.storage, UPDATE_STATUS, (s) => {
         s.lastRefusal = { at, source: url, reason: fetched.reason };
       });
-      reply = { ok: false, message: fetched.reason };
+      reply = { ok: false, said: fetched.reason };
       continue;
     }
     reply = await install(fetched.candidate, 'update', url);
@@ -50,7 +51,7 @@ export async function checkForUpdates({ browser, install, limits, now, fetcher, 
     }
   }
   const { failures } = await changeItem(browser.storage, UPDATE_STATUS, (s) => {
-    s.lastCheck = { at, outcome, detail: reply.message };
+    s.lastCheck = { at, outcome, detail: reply.said };
     s.failures = outcome === 'refused' && urls.length > 0 ? s.failures + 1 : 0;
   });
   await scheduleAfter(failures);
