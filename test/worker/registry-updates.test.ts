@@ -18,6 +18,9 @@ import { UPDATE_ALARM } from '../../worker/updates/update-scheduler';
 import { writeToStore } from '../storage/write-to-store';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { UpdateReply } from '../../core/messages';
+import type { StoredRegistry } from '../../core/registry/active-registry';
+import type { UpdateStatus } from '../../core/update/update-status';
+import { SETTINGS, STORED_REGISTRY, UPDATE_STATUS } from '../../storage/storage-items';
 
 const { subtle } = globalThis.crypto;
 const bundledJson = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
@@ -95,8 +98,9 @@ async function ask(message: unknown, sender: object = fromOptions) {
   const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
   return reply as UpdateReply | undefined;
 }
-const status = async () => (await fakeBrowser.storage.local.get('updateStatus')).updateStatus as Record<string, any>;
-const stored = async () => (await fakeBrowser.storage.local.get('installedRegistry')).installedRegistry as Record<string, any> | undefined;
+/** The update status and the installed-registry record as stored, unchecked: what the worker wrote. */
+const status = async () => (await fakeBrowser.storage.local.get(UPDATE_STATUS.key))[UPDATE_STATUS.key] as UpdateStatus;
+const stored = async () => (await fakeBrowser.storage.local.get(STORED_REGISTRY.key))[STORED_REGISTRY.key] as StoredRegistry | undefined;
 const version = async (updates: { registry: () => Promise<RegistrySource> }) => (await updates.registry()).info.version;
 /** The numbers of the licences listing `domain`, read as a verdict reads them. */
 async function listing(updates: { registry: () => Promise<RegistrySource> }, domain: string) {
@@ -107,7 +111,7 @@ async function listing(updates: { registry: () => Promise<RegistrySource> }, dom
 /** A registry written to the store and recorded as installed, as a worker that accepted it leaves them. */
 async function install(registry: object, generation = 7) {
   const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', ...(await writeToStore(openStore, RegistrySchema.parse(registry), generation)) };
-  await fakeBrowser.storage.local.set({ installedRegistry: record });
+  await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: record });
   return record;
 }
 
@@ -117,7 +121,7 @@ beforeEach(async () => {
   openStore = registryStoreOpener();
   srv = server();
   changed = 0;
-  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] } });
+  await fakeBrowser.storage.local.set({ [SETTINGS.key]: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] } });
 });
 
 describe('update checks', () => {
@@ -231,7 +235,7 @@ describe('imports and lifecycle', () => {
     const signature = await sign(subtle, other.privateKey, bytes);
     const updates = start();
     expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: false });
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
+    await fakeBrowser.storage.local.set({ [SETTINGS.key]: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
     expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({ ok: true, said: { key: 'reply_accepted_import', subs: ['2', 'key-team'] } });
     expect(await version(updates)).toBe(2);
   });
@@ -248,7 +252,7 @@ describe('imports and lifecycle', () => {
 
   it('discards a stored registry whose record is corrupted at start, says so, and uses the bundled one', async () => {
     const record = await install(newDomainRegistry(3));
-    await fakeBrowser.storage.local.set({ installedRegistry: { ...record, layout: { ...record.layout, format: 99 } } });
+    await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: { ...record, layout: { ...record.layout, format: 99 } } });
     const updates = start();
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await stored()).toBeUndefined();

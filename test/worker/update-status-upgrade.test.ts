@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { readItem, UPDATE_STATUS } from '../../storage/storage-items';
+import { readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
 import { checkForUpdates } from '../../worker/updates/update-check';
 
 const URL_A = 'https://registry.example.org/registry.json';
@@ -16,7 +16,7 @@ const earlier = {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] }, updateStatus: earlier });
+  await fakeBrowser.storage.local.set({ [SETTINGS.key]: { ...DEFAULT_SETTINGS, updateUrls: [URL_A] }, [UPDATE_STATUS.key]: earlier });
 });
 
 describe('an update status stored by the previous version', () => {
@@ -39,7 +39,7 @@ describe('an update status stored by the previous version', () => {
     });
     expect(reply).toEqual({ ok: true, said: { key: 'reply_not_modified', subs: [URL_A] } });
     expect(scheduleAfter).toHaveBeenCalledWith(0);
-    expect((await fakeBrowser.storage.local.get('updateStatus')).updateStatus).toEqual({
+    expect((await fakeBrowser.storage.local.get(UPDATE_STATUS.key))[UPDATE_STATUS.key]).toEqual({
       ...earlier,
       lastCheck: { at: '2026-11-22T08:00:00.000Z', outcome: 'not-modified', detail: { key: 'reply_not_modified', subs: [URL_A] } },
       failures: 0,

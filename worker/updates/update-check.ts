@@ -46,7 +46,11 @@ export async function checkForUpdates({ browser, install, limits, now, fetcher, 
     if (reply.ok) {
       outcome = 'accepted';
       const { etag } = fetched;
-      if (etag) await changeItem(browser.storage, UPDATE_STATUS, (s) => void (s.etags[url] = etag));
+      if (etag) {
+        await changeItem(browser.storage, UPDATE_STATUS, (s) => {
+          s.etags[url] = etag;
+        });
+      }
       break;
     }
   }
