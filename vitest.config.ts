@@ -11,7 +11,11 @@ export default defineConfig({
       {
         // Pure logic, components and command-line tools: no build, no browser, files in parallel.
         extends: true,
-        test: { name: 'unit', include: ['test/{core,content,worker,storage,components,cli}/**/*.test.{ts,tsx}'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['test/{core,content,worker,storage,components,cli}/**/*.test.{ts,tsx}'],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         // Real browsers against the built extension, after the unit tests.

@@ -17,7 +17,15 @@ export default defineConfig({
   hooks: {
     // The content script, bundled alone into one small IIFE (see content/page-scan.ts).
     'build:publicAssets': async (_wxt, files) => {
-      const bundle = await build({ entryPoints: ['content/page-scan.ts'], bundle: true, minify: true, format: 'iife', target: 'es2022', charset: 'utf8', write: false });
+      const bundle = await build({
+        entryPoints: ['content/page-scan.ts'],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: 'es2022',
+        charset: 'utf8',
+        write: false,
+      });
       files.push({ relativeDest: 'page-scan.js', contents: bundle.outputFiles[0].text });
     },
   },
@@ -28,9 +36,7 @@ export default defineConfig({
     permissions: ['storage', 'webNavigation', 'alarms', 'scripting', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
-    content_scripts: [
-      { matches: ['http://*/*', 'https://*/*'], js: ['page-scan.js'], all_frames: true, run_at: 'document_idle' },
-    ],
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page-scan.js'], all_frames: true, run_at: 'document_idle' }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -35,7 +35,13 @@ async function benchBuild(dir: string): Promise<{ build: string; key: CryptoKey 
 }
 
 async function lookupBundle(): Promise<string> {
-  const out = await build({ entryPoints: [join(ROOT, 'bench/store-lookups.ts')], bundle: true, format: 'iife', globalName: 'StoreLookups', write: false });
+  const out = await build({
+    entryPoints: [join(ROOT, 'bench/store-lookups.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'StoreLookups',
+    write: false,
+  });
   return out.outputFiles[0].text;
 }
 
@@ -80,7 +86,10 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
     const extensionId = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
     const url = `http://127.0.0.1:${server.port}/registry.json`;
     await worker.evaluate(
-      (settings: object) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings }),
+      (settings: object) =>
+        (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+          settings,
+        }),
       { ...DEFAULT_SETTINGS, updateUrls: [url] },
     );
 
@@ -98,7 +107,9 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
-    await options.waitForFunction(() => Number((document.getElementById('check-result') as HTMLElement).dataset.seq) > 0, { timeout: 900_000 });
+    await options.waitForFunction(() => Number((document.getElementById('check-result') as HTMLElement).dataset.seq) > 0, {
+      timeout: 900_000,
+    });
     const installMs = performance.now() - i0;
     installing = false;
     await sampling;

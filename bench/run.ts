@@ -17,11 +17,25 @@ import { median, round } from './stats';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUILD = join(ROOT, '.output/chrome-mv3');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function scannerBundle(): Promise<string> {
-  const out = await build({ entryPoints: [join(ROOT, 'core/page/scan-page.ts')], bundle: true, minify: true, format: 'iife', globalName: 'LicenceScan', write: false });
+  const out = await build({
+    entryPoints: [join(ROOT, 'core/page/scan-page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'LicenceScan',
+    write: false,
+  });
   return out.outputFiles[0].text;
 }
 
@@ -108,7 +122,9 @@ async function badgeLatency() {
       await page.evaluateOnNewDocument('globalThis.__name = (f) => f');
       const url = `http://${host}:${port}/?run=${run}`;
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      const dcl = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByType('navigation')[0].toJSON().domContentLoadedEventStart);
+      const dcl = await page.evaluate(
+        () => performance.timeOrigin + performance.getEntriesByType('navigation')[0].toJSON().domContentLoadedEventStart,
+      );
       let badgeAt = 0;
       for (let i = 0; i < 500 && !badgeAt; i++) {
         const text = await worker.evaluate(async (u: string) => {

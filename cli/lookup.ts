@@ -28,8 +28,7 @@ function loadRegistry(path: string): Registry {
 }
 
 function describeLicence(l: LicenceWithStatus): string {
-  const when =
-    l.status === 'expired' ? `expired ${-l.daysLeft} days ago` : `${l.status}, ${l.daysLeft} days left`;
+  const when = l.status === 'expired' ? `expired ${-l.daysLeft} days ago` : `${l.status}, ${l.daysLeft} days left`;
   const lines = [
     `${l.number}  ${l.holder}`,
     `  legal representative: ${l.legalRepresentative}`,
@@ -60,10 +59,13 @@ function toJson(result: LookupResult): object {
 }
 
 function main(): void {
-  const args = parseCommandLine({
+  const args = parseCommandLine(
+    {
       allowPositionals: true,
       options: { json: { type: 'boolean' }, date: { type: 'string' }, registry: { type: 'string' } },
-    }, USAGE);
+    },
+    USAGE,
+  );
   const { json, date, registry } = args.values;
   if (args.positionals.length === 0) fail(USAGE, 2);
   if (date !== undefined && !isValidIsoDate(date)) fail(`--date must be a calendar date YYYY-MM-DD, not "${date}"`, 2);

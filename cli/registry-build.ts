@@ -17,10 +17,13 @@ function nextVersion(out: string): number {
 }
 
 function main(): void {
-  const args = parseCommandLine({
+  const args = parseCommandLine(
+    {
       allowPositionals: true,
       options: { out: { type: 'string' }, version: { type: 'string' }, 'generated-at': { type: 'string' } },
-    }, USAGE);
+    },
+    USAGE,
+  );
   const { out, version, 'generated-at': generatedAt } = args.values;
   if (!out) fail(`--out is required\n${USAGE}`, 2);
   if (args.positionals.length === 0) fail(`no documents given\n${USAGE}`, 2);

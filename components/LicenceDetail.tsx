@@ -96,7 +96,12 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
           <ul class="plain">
             {licence.history.map((h) => (
               <li key={h.issuedOn}>
-                {t('history_entry', [formatDate(h.issuedOn, locale), formatDate(h.validUntil, locale), h.legalRepresentative, h.sites.length])}
+                {t('history_entry', [
+                  formatDate(h.issuedOn, locale),
+                  formatDate(h.validUntil, locale),
+                  h.legalRepresentative,
+                  h.sites.length,
+                ])}
               </li>
             ))}
           </ul>

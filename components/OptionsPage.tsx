@@ -74,7 +74,10 @@ export function OptionsPage(props: OptionsPageProps) {
   };
 
   const saveUrls = () => {
-    const urls = urlsText.split('\n').map((u) => u.trim()).filter(Boolean);
+    const urls = urlsText
+      .split('\n')
+      .map((u) => u.trim())
+      .filter(Boolean);
     const bad = urls.filter((u) => !isAllowedUpdateUrl(u));
     if (bad.length > 0) {
       setUrlsNote(errorNote('update_urls_invalid', bad.join(', ')));
@@ -114,13 +117,21 @@ export function OptionsPage(props: OptionsPageProps) {
           <dt>{t('field_last_check')}</dt>
           <dd id="last-check">
             {status.lastCheck
-              ? t('check_line', [dateTime(status.lastCheck.at, locale), t(`outcome_${status.lastCheck.outcome.replace('-', '_')}`), inWords(t, status.lastCheck.detail)])
+              ? t('check_line', [
+                  dateTime(status.lastCheck.at, locale),
+                  t(`outcome_${status.lastCheck.outcome.replace('-', '_')}`),
+                  inWords(t, status.lastCheck.detail),
+                ])
               : t('never')}
           </dd>
           <dt>{t('field_last_refusal')}</dt>
           <dd id="last-refusal">
             {status.lastRefusal
-              ? t('refusal_line', [dateTime(status.lastRefusal.at, locale), inWords(t, status.lastRefusal.source), inWords(t, status.lastRefusal.reason)])
+              ? t('refusal_line', [
+                  dateTime(status.lastRefusal.at, locale),
+                  inWords(t, status.lastRefusal.source),
+                  inWords(t, status.lastRefusal.reason),
+                ])
               : t('none')}
           </dd>
         </dl>
@@ -144,9 +155,19 @@ export function OptionsPage(props: OptionsPageProps) {
 
         <h3>{t('import_heading')}</h3>
         <label for="import-registry">{t('import_registry_file')}</label>
-        <input id="import-registry" type="file" accept=".json,application/json" onChange={(e) => setFiles({ ...files, registry: e.currentTarget.files?.[0] })} />
+        <input
+          id="import-registry"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => setFiles({ ...files, registry: e.currentTarget.files?.[0] })}
+        />
         <label for="import-signature">{t('import_signature_file')}</label>
-        <input id="import-signature" type="file" accept=".sig" onChange={(e) => setFiles({ ...files, signature: e.currentTarget.files?.[0] })} />
+        <input
+          id="import-signature"
+          type="file"
+          accept=".sig"
+          onChange={(e) => setFiles({ ...files, signature: e.currentTarget.files?.[0] })}
+        />
         <div class="actions">
           <button
             type="button"
@@ -170,7 +191,11 @@ export function OptionsPage(props: OptionsPageProps) {
           {settings.userKeys.map((key) => (
             <li key={key.id}>
               {key.name} <code>{key.id}</code>{' '}
-              <button type="button" class="small" onClick={() => void change({ ...settings, userKeys: settings.userKeys.filter((k) => k.id !== key.id) })}>
+              <button
+                type="button"
+                class="small"
+                onClick={() => void change({ ...settings, userKeys: settings.userKeys.filter((k) => k.id !== key.id) })}
+              >
                 {t('key_remove')}
               </button>
             </li>
@@ -191,7 +216,12 @@ export function OptionsPage(props: OptionsPageProps) {
       <section>
         <h2>{t('options_warnings')}</h2>
         <label class="inline">
-          <input id="warnings" type="checkbox" checked={settings.warnings} onChange={(e) => void change({ ...settings, warnings: e.currentTarget.checked })} />{' '}
+          <input
+            id="warnings"
+            type="checkbox"
+            checked={settings.warnings}
+            onChange={(e) => void change({ ...settings, warnings: e.currentTarget.checked })}
+          />{' '}
           {t('warnings_enabled')}
         </label>
         {settings.dismissedSites.length > 0 && (
@@ -201,7 +231,11 @@ export function OptionsPage(props: OptionsPageProps) {
               {settings.dismissedSites.map((site) => (
                 <li key={site}>
                   <code>{site}</code>{' '}
-                  <button type="button" class="small" onClick={() => void change({ ...settings, dismissedSites: settings.dismissedSites.filter((s) => s !== site) })}>
+                  <button
+                    type="button"
+                    class="small"
+                    onClick={() => void change({ ...settings, dismissedSites: settings.dismissedSites.filter((s) => s !== site) })}
+                  >
                     {t('warnings_undismiss')}
                   </button>
                 </li>
@@ -215,7 +249,11 @@ export function OptionsPage(props: OptionsPageProps) {
         <h2>
           <label for="language">{t('options_language')}</label>
         </h2>
-        <select id="language" value={settings.language} onChange={(e) => void change({ ...settings, language: e.currentTarget.value as Settings['language'] })}>
+        <select
+          id="language"
+          value={settings.language}
+          onChange={(e) => void change({ ...settings, language: e.currentTarget.value as Settings['language'] })}
+        >
           {LANGUAGES.map((language) => (
             <option key={language} value={language}>
               {t(`language_${language}`)}

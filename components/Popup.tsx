@@ -56,9 +56,7 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
   }, [opened]);
 
   const { info } = registry;
-  const footer = (
-    <footer class="muted">{t('registry_info', [info.version, formatDate(info.generatedAt.slice(0, 10), locale)])}</footer>
-  );
+  const footer = <footer class="muted">{t('registry_info', [info.version, formatDate(info.generatedAt.slice(0, 10), locale)])}</footer>;
 
   if (opened) {
     return (
@@ -88,7 +86,14 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
         <>
           <VerdictSummary host={tab.host} result={tab.result} t={t} />
           {tab.result.licence && (
-            <LicenceDetail licence={tab.result.licence} today={today} matchedDomain={tab.result.matchedDomain} copy={copy} t={t} locale={locale} />
+            <LicenceDetail
+              licence={tab.result.licence}
+              today={today}
+              matchedDomain={tab.result.matchedDomain}
+              copy={copy}
+              t={t}
+              locale={locale}
+            />
           )}
           <PageFindings
             findings={tab.findings}

@@ -65,6 +65,10 @@ export const OpenDetailsMessageSchema = z.object({ type: z.literal('openDetails'
 export const DismissWarningMessageSchema = z.object({ type: z.literal('dismissWarning') });
 
 /** Every message a script in a web page (our content script or our injected warning) may send. */
-export const ContentMessageSchema = z.discriminatedUnion('type', [FindingsMessageSchema, OpenDetailsMessageSchema, DismissWarningMessageSchema]);
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  FindingsMessageSchema,
+  OpenDetailsMessageSchema,
+  DismissWarningMessageSchema,
+]);
 
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;

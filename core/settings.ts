@@ -18,7 +18,9 @@ export function isAllowedUpdateUrl(text: string): boolean {
 // and nothing a reader chose is lost.
 export const SettingsSchema = z.object({
   language: z.enum(LANGUAGES),
-  updateUrls: z.array(z.string().check(z.refine(isAllowedUpdateUrl, 'an https:// address (http:// only for this machine)'))).check(z.maxLength(5)),
+  updateUrls: z
+    .array(z.string().check(z.refine(isAllowedUpdateUrl, 'an https:// address (http:// only for this machine)')))
+    .check(z.maxLength(5)),
   userKeys: z.array(PublicKeyEntrySchema).check(z.maxLength(10)),
   /** Show the in-page warning on pages that borrow another site's licence number. */
   warnings: z._default(z.boolean(), true),

@@ -146,9 +146,11 @@ function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, in
   // Read once per page that searches names; the worker never does.
   const allNames = () =>
     (names ??= db.getAll('names', IDBKeyRange.bound([generation], [generation, Infinity])).then((chunks) => {
-      if (chunks.length !== layout.nameChunks) throw new StoreCorruptedError(`it has ${chunks.length} of its ${layout.nameChunks} name chunks`);
+      if (chunks.length !== layout.nameChunks)
+        throw new StoreCorruptedError(`it has ${chunks.length} of its ${layout.nameChunks} name chunks`);
       return chunks.flat().map((row) => {
-        if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') throw new StoreCorruptedError('a name entry is malformed');
+        if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string')
+          throw new StoreCorruptedError('a name entry is malformed');
         return { key: row[0], number: row[1], holder: row[2] === 1 };
       });
     }));
@@ -178,7 +180,9 @@ function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, in
       const numbers = [...keys.numbers, ...listed.flat(), ...named];
       const wanted = new Set(numbers);
       const serials = new Set([...keys.serials, ...numbers.map(serialOf)]);
-      const buckets = await Promise.all([...new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))].map((b) => licencesIn(tx, b)));
+      const buckets = await Promise.all(
+        [...new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))].map((b) => licencesIn(tx, b)),
+      );
       const found = new Map<string, Licence>();
       for (const raw of buckets.flat()) {
         const number = (raw as { number?: unknown })?.number;

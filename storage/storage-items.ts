@@ -33,13 +33,21 @@ export const STORED_REGISTRY: StorageItem<StoredRegistry | null> = {
 };
 
 /** What the last update check did, the last refusal, the back-off count and the ETags. */
-export const UPDATE_STATUS: StorageItem<UpdateStatus> = { area: 'local', key: 'updateStatus', fallback: INITIAL_UPDATE_STATUS, schema: UpdateStatusSchema };
+export const UPDATE_STATUS: StorageItem<UpdateStatus> = {
+  area: 'local',
+  key: 'updateStatus',
+  fallback: INITIAL_UPDATE_STATUS,
+  schema: UpdateStatusSchema,
+};
 
 type Area = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
 export type StorageAreas = Record<StorageItem<unknown>['area'], Area>;
 
 /** Removes what is stored, so the item reads as its default again. */
-export async function clearItem<T>(areas: StorageAreas & Record<StorageItem<T>['area'], { remove(key: string): Promise<void> }>, item: StorageItem<T>): Promise<void> {
+export async function clearItem<T>(
+  areas: StorageAreas & Record<StorageItem<T>['area'], { remove(key: string): Promise<void> }>,
+  item: StorageItem<T>,
+): Promise<void> {
   await areas[item.area].remove(item.key);
 }
 

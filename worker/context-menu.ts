@@ -14,7 +14,10 @@ export function lookupPageUrl(getURL: (path: string) => string, selection: strin
 export function startContextMenu(browser: ExtensionApi): void {
   const menus = browser.contextMenus;
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    menus.create({ id: LOOKUP_MENU_ID, title: browser.i18n.getMessage('context_lookup'), contexts: ['selection'] }, () => void browser.runtime.lastError);
+    menus.create(
+      { id: LOOKUP_MENU_ID, title: browser.i18n.getMessage('context_lookup'), contexts: ['selection'] },
+      () => void browser.runtime.lastError,
+    );
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/guide.html' as never) });
   });
   menus.onClicked.addListener((info) => {

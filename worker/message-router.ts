@@ -16,7 +16,9 @@ export interface ContentSender {
 }
 
 type Handler<M, S, R> = (message: M, sender: S) => R;
-export type ContentHandlers = { [T in ContentMessage['type']]: Handler<Extract<ContentMessage, { type: T }>, ContentSender, Promise<void> | void> };
+export type ContentHandlers = {
+  [T in ContentMessage['type']]: Handler<Extract<ContentMessage, { type: T }>, ContentSender, Promise<void> | void>;
+};
 export type PageHandlers = { [T in PageMessage['type']]: Handler<Extract<PageMessage, { type: T }>, MessageSender, Promise<UpdateReply>> };
 
 /** Every message the worker answers, by who may send it and by type (docs/message-protocol.md). */
@@ -48,13 +50,19 @@ export function startMessageRouter(browser: typeof extensionApi, handlers: Messa
     const fromContent = contentSender(sender, browser.runtime.id);
     if (fromContent) {
       const parsed = ContentMessageSchema.safeParse(message);
-      const handler = parsed.success ? (handlers.content[parsed.data.type] as Handler<ContentMessage, ContentSender, Promise<void> | void> | undefined) : undefined;
+      const handler = parsed.success
+        ? (handlers.content[parsed.data.type] as Handler<ContentMessage, ContentSender, Promise<void> | void> | undefined)
+        : undefined;
       return handler && parsed.data ? Promise.resolve(handler(parsed.data, fromContent)).then(() => undefined) : undefined;
     }
     if (isOwnPage(sender, browser.runtime.id, ownOrigin)) {
       const parsed = PageMessageSchema.safeParse(message);
-      const handler = parsed.success ? (handlers.pages[parsed.data.type] as Handler<PageMessage, MessageSender, Promise<UpdateReply>> | undefined) : undefined;
-      return handler && parsed.data ? handler(parsed.data, sender).catch((error: unknown): UpdateReply => ({ ok: false, said: said('reply_failed', String(error)) })) : undefined;
+      const handler = parsed.success
+        ? (handlers.pages[parsed.data.type] as Handler<PageMessage, MessageSender, Promise<UpdateReply>> | undefined)
+        : undefined;
+      return handler && parsed.data
+        ? handler(parsed.data, sender).catch((error: unknown): UpdateReply => ({ ok: false, said: said('reply_failed', String(error)) }))
+        : undefined;
     }
     return undefined;
   });

@@ -36,7 +36,14 @@ export interface LabelledLine {
 export function readLabel(line: string): LabelledLine | null {
   for (const [label, pattern] of LABELS) {
     const m = pattern.exec(line);
-    if (m) return { label, value: line.slice(m[0].length).replace(/^\s*[:;]?\s*/, '').trim() };
+    if (m)
+      return {
+        label,
+        value: line
+          .slice(m[0].length)
+          .replace(/^\s*[:;]?\s*/, '')
+          .trim(),
+      };
   }
   return null;
 }

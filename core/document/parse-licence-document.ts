@@ -38,9 +38,11 @@ function resolveNumber(lines: readonly string[], source: string): string {
   const found = lines.flatMap((line) => scanNumbers(line)).filter((m) => m.kind === 'licence');
   if (found.length === 0) throw new DocumentError(source, '经营许可证编号', 'no licence number found');
   const bodies = new Set(found.map((m) => (m.region ? m.canonical.slice(m.region.length) : m.canonical)));
-  if (bodies.size > 1) throw new DocumentError(source, '经营许可证编号', `the document states different numbers: ${[...bodies].join(', ')}`);
+  if (bodies.size > 1)
+    throw new DocumentError(source, '经营许可证编号', `the document states different numbers: ${[...bodies].join(', ')}`);
   const regions = new Set(found.flatMap((m) => (m.region ? [m.region] : [])));
-  if (regions.size > 1) throw new DocumentError(source, '经营许可证编号', `the document states different regions: ${[...regions].join(', ')}`);
+  if (regions.size > 1)
+    throw new DocumentError(source, '经营许可证编号', `the document states different regions: ${[...regions].join(', ')}`);
   return `${[...regions][0] ?? ''}${[...bodies][0]}`;
 }
 

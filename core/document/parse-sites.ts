@@ -34,7 +34,11 @@ function splitDomains(value: string, source: string): string[] {
     .split(/[、,，;；\s]+/)
     .filter(Boolean)
     .map((raw) => {
-      const host = raw.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '');
+      const host = raw
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, '')
+        .replace(/^www\./, '');
       if (!HOST.test(host)) throw new DocumentError(source, FIELD_LABELS.domain, `"${raw}" is not a domain`);
       return host;
     });

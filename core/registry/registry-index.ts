@@ -20,7 +20,10 @@ export interface NameEntry {
 export function nameEntries(licence: Licence): NameEntry[] {
   const holders = new Set([licence.holder, ...licence.history.flatMap((h) => (h.holder ? [h.holder] : []))]);
   const siteNames = new Set([...licence.sites, ...licence.history.flatMap((h) => h.sites)].map((s) => s.name));
-  return [...[...holders].map((name) => ({ key: searchKey(name), holder: true })), ...[...siteNames].map((name) => ({ key: searchKey(name), holder: false }))];
+  return [
+    ...[...holders].map((name) => ({ key: searchKey(name), holder: true })),
+    ...[...siteNames].map((name) => ({ key: searchKey(name), holder: false })),
+  ];
 }
 
 /** The trailing digits of a licence number, by which a person may look it up without its region. */

@@ -55,9 +55,9 @@ export const RegistrySchema = z.object({
   schemaVersion: z.literal(1),
   version: z.int().check(z.positive()),
   generatedAt: z.iso.datetime({ offset: true }),
-  licences: z.array(LicenceSchema).check(
-    z.refine((licences) => new Set(licences.map((l) => l.number)).size === licences.length, 'licence numbers must be unique'),
-  ),
+  licences: z
+    .array(LicenceSchema)
+    .check(z.refine((licences) => new Set(licences.map((l) => l.number)).size === licences.length, 'licence numbers must be unique')),
 });
 
 export type Service = z.infer<typeof ServiceSchema>;

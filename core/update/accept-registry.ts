@@ -11,9 +11,7 @@ export interface TrustedKey {
 
 export type RefusalCode = 'too-large' | 'bad-signature' | 'not-json' | 'schema' | 'not-newer';
 
-export type Acceptance =
-  | { ok: true; registry: Registry; keyId: string }
-  | { ok: false; code: RefusalCode; reason: Said };
+export type Acceptance = { ok: true; registry: Registry; keyId: string } | { ok: false; code: RefusalCode; reason: Said };
 
 export interface Candidate {
   /** The exact bytes received: the signature is checked over these, before anything parses them. */

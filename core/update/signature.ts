@@ -30,7 +30,9 @@ async function importKey(subtle: SubtleCrypto, pem: string, kind: 'public' | 'pr
   const der = fromPem(pem, kind === 'public' ? 'PUBLIC KEY' : 'PRIVATE KEY');
   if (!der) return null;
   try {
-    return await subtle.importKey(kind === 'public' ? 'spki' : 'pkcs8', der, SIGNING_ALGORITHM, false, [kind === 'public' ? 'verify' : 'sign']);
+    return await subtle.importKey(kind === 'public' ? 'spki' : 'pkcs8', der, SIGNING_ALGORITHM, false, [
+      kind === 'public' ? 'verify' : 'sign',
+    ]);
   } catch {
     return null;
   }

@@ -5,9 +5,7 @@ import { SaidOrTextSchema } from '../said';
 // messages were translated holds English strings there; they still pass, and are shown as they are, so
 // that its ETags and failure count are kept.
 export const UpdateStatusSchema = z.object({
-  lastCheck: z.nullable(
-    z.object({ at: z.string(), outcome: z.enum(['accepted', 'not-modified', 'refused']), detail: SaidOrTextSchema }),
-  ),
+  lastCheck: z.nullable(z.object({ at: z.string(), outcome: z.enum(['accepted', 'not-modified', 'refused']), detail: SaidOrTextSchema })),
   /** `source` is the update address, or a Said for the stored registry or an imported file. */
   lastRefusal: z.nullable(z.object({ at: z.string(), source: SaidOrTextSchema, reason: SaidOrTextSchema })),
   /** Consecutive failed checks, for the back-off. */

@@ -40,7 +40,8 @@ export function computeVerdict({ host, claimedLicenceNumbers, index, today }: Ve
   const claimed = claimedNumbers.map((n) => index.licence(n)).filter((l): l is Licence => l !== undefined);
   const match = matchHost(host, index);
   const covering = new Set((match?.licences ?? []).map((l) => l.number));
-  const others = (licence: Licence | null) => claimed.filter((l) => l.number !== licence?.number && !covering.has(l.number) && l.sites.length > 0);
+  const others = (licence: Licence | null) =>
+    claimed.filter((l) => l.number !== licence?.number && !covering.has(l.number) && l.sites.length > 0);
 
   if (match) {
     // Best standing first: with no revocations in the registry yet, the later expiry is the better standing.

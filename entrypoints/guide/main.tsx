@@ -16,14 +16,7 @@ async function main(): Promise<void> {
   const translator = await loadTranslator(settings.language);
   document.documentElement.lang = translator.locale;
   document.title = translator.t('guide_title');
-  render(
-    <Guide
-      registry={active.registry.info}
-      today={localToday()}
-      {...translator}
-    />,
-    document.getElementById('app') as HTMLElement,
-  );
+  render(<Guide registry={active.registry.info} today={localToday()} {...translator} />, document.getElementById('app') as HTMLElement);
 }
 
 void main();

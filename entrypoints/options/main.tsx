@@ -43,7 +43,11 @@ async function show(): Promise<void> {
       save={(next: Settings) => writeItem(browser.storage, SETTINGS, SettingsSchema.parse(next))}
       checkNow={() => send({ type: 'checkUpdates' })}
       importRegistry={async (file, signature) =>
-        send({ type: 'importRegistry', staged: await (await openStore()).stageImport(await file.arrayBuffer()), signature: await signature.text() })
+        send({
+          type: 'importRegistry',
+          staged: await (await openStore()).stageImport(await file.arrayBuffer()),
+          signature: await signature.text(),
+        })
       }
       parseKey={async (name, pem) => {
         const id = await keyIdOf(crypto.subtle, pem);

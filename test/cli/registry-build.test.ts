@@ -39,7 +39,10 @@ describe('npm run registry:build', () => {
   };
 
   it('names a missing file', async () => {
-    await expectRefused([join(licences, '000_4b3bb27f7b78dd11.txt'), join(dir, 'missing.txt')], `cannot read ${join(dir, 'missing.txt')}: no such file or folder`);
+    await expectRefused(
+      [join(licences, '000_4b3bb27f7b78dd11.txt'), join(dir, 'missing.txt')],
+      `cannot read ${join(dir, 'missing.txt')}: no such file or folder`,
+    );
   });
 
   it('names a document without a licence number', async () => {
@@ -53,7 +56,10 @@ describe('npm run registry:build', () => {
     const b = join(dir, 'b.txt');
     copyFileSync(join(licences, '001_1f9b954c97a53acf.txt'), a);
     writeFileSync(b, readFileSync(a, 'utf8').replace('法定代表人: 李飞', '法定代表人: 张三'));
-    await expectRefused([a, b], 'cannot build the registry: a.txt and b.txt: legalRepresentative: both are the issue of 2022-10-31 of 渝B2-20210467 but disagree');
+    await expectRefused(
+      [a, b],
+      'cannot build the registry: a.txt and b.txt: legalRepresentative: both are the issue of 2022-10-31 of 渝B2-20210467 but disagree',
+    );
   });
 
   it('leaves an existing output untouched when a build fails', async () => {

@@ -11,9 +11,19 @@ import { translator } from './render-helpers';
 
 afterEach(cleanup);
 
-const registry: RegistrySummary = { origin: 'bundled', source: null, version: 3, generatedAt: '2026-11-22T00:00:00Z', licences: 200000, domains: 1000000 };
+const registry: RegistrySummary = {
+  origin: 'bundled',
+  source: null,
+  version: 3,
+  generatedAt: '2026-11-22T00:00:00Z',
+  licences: 200000,
+  domains: 1000000,
+};
 
-function renderOptions(overrides: Omit<Partial<OptionsPageProps>, 'settings'> & { settings?: Partial<Settings> } = {}, locale: 'en' | 'zh_CN' = 'en') {
+function renderOptions(
+  overrides: Omit<Partial<OptionsPageProps>, 'settings'> & { settings?: Partial<Settings> } = {},
+  locale: 'en' | 'zh_CN' = 'en',
+) {
   const props: OptionsPageProps = {
     registry,
     status: INITIAL_UPDATE_STATUS,
@@ -73,18 +83,30 @@ describe('options page', () => {
   it('shows the last check and the last refusal', () => {
     renderOptions({ registry: { ...registry, origin: 'update', source: URL_A, version: 7 }, status: refusedStatus });
     expect(screen.getByText(`Updated from ${URL_A}`)).toBeTruthy();
-    expect(document.getElementById('last-check')?.textContent).toMatch(/: refused — https:\/\/registry.example.org\/registry.json answered HTTP 500$/);
-    expect(document.getElementById('last-refusal')?.textContent).toMatch(/, https:\/\/registry.example.org\/registry.json: https:\/\/registry.example.org\/registry.json answered HTTP 500$/);
+    expect(document.getElementById('last-check')?.textContent).toMatch(
+      /: refused — https:\/\/registry.example.org\/registry.json answered HTTP 500$/,
+    );
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(
+      /, https:\/\/registry.example.org\/registry.json: https:\/\/registry.example.org\/registry.json answered HTTP 500$/,
+    );
   });
 
   it('says why an update was refused in the language of the page', () => {
     const stored: UpdateStatus = {
       ...refusedStatus,
-      lastRefusal: { at: '2026-11-22T08:00:00Z', source: { key: 'source_stored_registry', subs: [] }, reason: { key: 'stored_discarded', subs: ['its domains bucket 3 is missing'] } },
+      lastRefusal: {
+        at: '2026-11-22T08:00:00Z',
+        source: { key: 'source_stored_registry', subs: [] },
+        reason: { key: 'stored_discarded', subs: ['its domains bucket 3 is missing'] },
+      },
     };
     renderOptions({ status: stored }, 'zh_CN');
-    expect(document.getElementById('last-check')?.textContent).toMatch(/：已拒绝——https:\/\/registry.example.org\/registry.json 返回 HTTP 500$/);
-    expect(document.getElementById('last-refusal')?.textContent).toMatch(/，本地存储的登记库：已舍弃本地存储的登记库（its domains bucket 3 is missing），改用内置登记库$/);
+    expect(document.getElementById('last-check')?.textContent).toMatch(
+      /：已拒绝——https:\/\/registry.example.org\/registry.json 返回 HTTP 500$/,
+    );
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(
+      /，本地存储的登记库：已舍弃本地存储的登记库（its domains bucket 3 is missing），改用内置登记库$/,
+    );
     cleanup();
     renderOptions({ status: stored }, 'en');
     expect(document.getElementById('last-refusal')?.textContent).toMatch(
@@ -95,7 +117,11 @@ describe('options page', () => {
   it('keeps and shows as they are the English sentences an earlier version stored', () => {
     const earlier = {
       lastCheck: { at: '2026-11-22T08:00:00Z', outcome: 'refused', detail: `${URL_A} answered HTTP 500` },
-      lastRefusal: { at: '2026-11-22T08:00:00Z', source: 'stored registry', reason: 'the stored registry was discarded because it could not be read' },
+      lastRefusal: {
+        at: '2026-11-22T08:00:00Z',
+        source: 'stored registry',
+        reason: 'the stored registry was discarded because it could not be read',
+      },
       failures: 3,
       etags: { [URL_A]: '"v2"' },
     };
@@ -103,8 +129,12 @@ describe('options page', () => {
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual(earlier);
     renderOptions({ status: parsed.data! }, 'zh_CN');
-    expect(document.getElementById('last-check')?.textContent).toMatch(/：已拒绝——https:\/\/registry.example.org\/registry.json answered HTTP 500$/);
-    expect(document.getElementById('last-refusal')?.textContent).toMatch(/，stored registry：the stored registry was discarded because it could not be read$/);
+    expect(document.getElementById('last-check')?.textContent).toMatch(
+      /：已拒绝——https:\/\/registry.example.org\/registry.json answered HTTP 500$/,
+    );
+    expect(document.getElementById('last-refusal')?.textContent).toMatch(
+      /，stored registry：the stored registry was discarded because it could not be read$/,
+    );
   });
 
   it('has words in both languages for everything the worker may say', () => {
@@ -119,15 +149,22 @@ describe('options page', () => {
     const urls = screen.getByLabelText(/Update addresses/);
     fireEvent.input(urls, { target: { value: 'http://registry.example.org/r.json\nhttps://ok.example.org/r.json' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(document.getElementById('urls-note')?.textContent).toBe('Not allowed: http://registry.example.org/r.json. Use https:// (http:// only for this machine).');
+    expect(document.getElementById('urls-note')?.textContent).toBe(
+      'Not allowed: http://registry.example.org/r.json. Use https:// (http:// only for this machine).',
+    );
     expect(props.save).not.toHaveBeenCalled();
     fireEvent.input(urls, { target: { value: ' https://ok.example.org/r.json \n\nhttp://127.0.0.1:8080/r.json' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(props.save).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, updateUrls: ['https://ok.example.org/r.json', 'http://127.0.0.1:8080/r.json'] });
+    expect(props.save).toHaveBeenCalledWith({
+      ...DEFAULT_SETTINGS,
+      updateUrls: ['https://ok.example.org/r.json', 'http://127.0.0.1:8080/r.json'],
+    });
   });
 
   it('checks now and shows the answer', async () => {
-    const { props } = renderOptions({ checkNow: vi.fn(() => Promise.resolve({ ok: false, said: { key: 'refused_bad_signature', subs: [] } })) });
+    const { props } = renderOptions({
+      checkNow: vi.fn(() => Promise.resolve({ ok: false, said: { key: 'refused_bad_signature', subs: [] } })),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
     expect(props.checkNow).toHaveBeenCalled();
     expect(await screen.findByText(/^the signature does not verify under any trusted key/)).toBeTruthy();
@@ -143,7 +180,9 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: '导入' }));
     expect(await screen.findByText('已接受导入文件中的版本 4，签名公钥为 key-0123456789abcdef')).toBeTruthy();
     view.rerender(<OptionsPage {...props} {...translator('en')} />);
-    expect(document.getElementById('import-result')?.textContent).toBe('accepted version 4 from imported file, signed by key-0123456789abcdef');
+    expect(document.getElementById('import-result')?.textContent).toBe(
+      'accepted version 4 from imported file, signed by key-0123456789abcdef',
+    );
   });
 
   it('asks for both files before importing', () => {
@@ -171,7 +210,11 @@ describe('options page', () => {
   it('turns in-page warnings off, and warns again for a dismissed site', () => {
     const { props } = renderOptions({ settings: { dismissedSites: ['cheap-cars-deal.com', 'other.cn'] } });
     fireEvent.click(screen.getByLabelText(/Warn at the top of a page/));
-    expect(props.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, dismissedSites: ['cheap-cars-deal.com', 'other.cn'], warnings: false });
+    expect(props.save).toHaveBeenLastCalledWith({
+      ...DEFAULT_SETTINGS,
+      dismissedSites: ['cheap-cars-deal.com', 'other.cn'],
+      warnings: false,
+    });
     fireEvent.click(screen.getAllByRole('button', { name: 'Warn again' })[0]);
     expect(props.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, dismissedSites: ['other.cn'] });
   });

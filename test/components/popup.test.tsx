@@ -11,7 +11,12 @@ import { index, memoryRegistry, storedRegistry, translator } from './render-help
 
 afterEach(cleanup);
 
-const finding = (canonical: string, kind: Finding['kind'] = 'licence', context = `经营许可证：${canonical}`, role: Finding['role'] = 'claim'): Finding => ({
+const finding = (
+  canonical: string,
+  kind: Finding['kind'] = 'licence',
+  context = `经营许可证：${canonical}`,
+  role: Finding['role'] = 'claim',
+): Finding => ({
   kind,
   canonical,
   context,
@@ -29,12 +34,27 @@ function tabView(host: string, findings: Finding[], today: string): TabView {
   };
 }
 
-function renderPopup(tab: TabView | null, today: string, locale: 'en' | 'zh_CN' = 'en', initialQuery?: string, registry: RegistrySource = memoryRegistry) {
+function renderPopup(
+  tab: TabView | null,
+  today: string,
+  locale: 'en' | 'zh_CN' = 'en',
+  initialQuery?: string,
+  registry: RegistrySource = memoryRegistry,
+) {
   const copy = vi.fn(() => Promise.resolve());
   const openOptions = vi.fn();
   const openGuide = vi.fn();
   render(
-    <Popup tab={tab} registry={registry} today={today} copy={copy} openOptions={openOptions} openGuide={openGuide} initialQuery={initialQuery} {...translator(locale)} />,
+    <Popup
+      tab={tab}
+      registry={registry}
+      today={today}
+      copy={copy}
+      openOptions={openOptions}
+      openGuide={openGuide}
+      initialQuery={initialQuery}
+      {...translator(locale)}
+    />,
   );
   return { copy, openOptions, openGuide };
 }
@@ -67,7 +87,9 @@ describe('the popup for each verdict', () => {
     ]) {
       expect(page).toContain(expected);
     }
-    expect(screen.getByRole('link', { name: "Confirm on the regulator's licence system (MIIT)" }).getAttribute('href')).toBe('https://tsm.miit.gov.cn/');
+    expect(screen.getByRole('link', { name: "Confirm on the regulator's licence system (MIIT)" }).getAttribute('href')).toBe(
+      'https://tsm.miit.gov.cn/',
+    );
   });
 
   it('expiring: days left in words', () => {
@@ -89,7 +111,9 @@ describe('the popup for each verdict', () => {
     expect(heading()).toHaveProperty('textContent', 'Borrowed licence number');
     expect(heading().dataset.verdict).toBe('mismatch');
     const page = text();
-    expect(page).toContain('Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.');
+    expect(page).toContain(
+      'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
+    );
     expect(page).toContain('Do not pay or enter personal data here.');
     const covers = screen.getByRole('heading', { name: 'Domains this licence actually covers' }).nextElementSibling as HTMLElement;
     const langfang = '河北省廊坊市安次区云起道与富文道交叉口万国6号数据中心';
@@ -111,7 +135,11 @@ describe('the popup for each verdict', () => {
   });
 
   it('unknown: the number is not in the registry, and each kind of number is named', () => {
-    const findings = [finding('粤B2-20090059'), finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号-9'), finding('京公网安备11010802020088', 'public-security')];
+    const findings = [
+      finding('粤B2-20090059'),
+      finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号-9'),
+      finding('京公网安备11010802020088', 'public-security'),
+    ];
     renderPopup(tabView('unknown-shop.cn', findings, '2026-06-01'), '2026-06-01');
     expect(heading()).toHaveProperty('textContent', 'Licence number not in the registry');
     const shown = screen.getByRole('heading', { name: 'What this site shows as its own' }).parentElement as HTMLElement;
@@ -126,15 +154,22 @@ describe('the popup for each verdict', () => {
     renderPopup(tabView('plain-shop.cn', [], '2026-06-01'), '2026-06-01');
     expect(heading()).toHaveProperty('textContent', 'Not in the registry');
     expect(screen.queryByRole('button', { name: 'Copy number' })).toBeNull();
-    expect(screen.getByRole('heading', { name: 'What this page shows' }).nextElementSibling?.textContent).toBe('No licence or filing number was found on this page.');
+    expect(screen.getByRole('heading', { name: 'What this page shows' }).nextElementSibling?.textContent).toBe(
+      'No licence or filing number was found on this page.',
+    );
   });
 
   it('a news page that only mentions a borrowed number: unlisted, the number listed apart as mentioned', () => {
-    const findings = [finding('渝B2-20210467', 'licence', '该公司的许可证（渝B2-20210467）已到期', 'mention'), finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号')];
+    const findings = [
+      finding('渝B2-20210467', 'licence', '该公司的许可证（渝B2-20210467）已到期', 'mention'),
+      finding('京ICP备10046444', 'icp-filing', '京ICP备10046444号'),
+    ];
     renderPopup(tabView('news.example.cn', findings, '2026-06-01'), '2026-06-01');
     expect(heading().dataset.verdict).toBe('unlisted');
     const claimed = screen.getByRole('heading', { name: 'What this site shows as its own' }).parentElement as HTMLElement;
-    expect([...claimed.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['京ICP备10046444 ICP filing (not a licence)京ICP备10046444号']);
+    expect([...claimed.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '京ICP备10046444 ICP filing (not a licence)京ICP备10046444号',
+    ]);
     const mentioned = screen.getByRole('heading', { name: 'Mentioned on this page' }).parentElement as HTMLElement;
     expect(mentioned.textContent).toContain('they do not decide the verdict');
     expect([...mentioned.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
@@ -186,7 +221,9 @@ describe.each([
     await waitFor(() => expect(screen.getByRole('button', { name: '← Back' })).toBeTruthy());
     expect(text()).toContain('Legal representative马骏');
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
-    expect((screen.getByLabelText('Look up a licence number, domain or company name') as HTMLInputElement).value).toBe('渝Ｂ２ －２０２１ ０４６７');
+    expect((screen.getByLabelText('Look up a licence number, domain or company name') as HTMLInputElement).value).toBe(
+      '渝Ｂ２ －２０２１ ０４６７',
+    );
   });
 
   it('lists the matches when a name finds several', async () => {
@@ -200,8 +237,12 @@ describe.each([
   ['held in memory', () => memoryRegistry],
   ['in the indexed store', () => storedRegistry()],
 ] as const)('manual lookup, registry %s', (_, registry) => {
-  const lookup = (query: string) => fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: query } });
-  const results = () => within(screen.getByRole('status')).queryAllByRole('button').map((b) => b.textContent);
+  const lookup = (query: string) =>
+    fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: query } });
+  const results = () =>
+    within(screen.getByRole('status'))
+      .queryAllByRole('button')
+      .map((b) => b.textContent);
 
   it('by number in any spelling, and opens the detail view', async () => {
     renderPopup(null, '2026-11-22', 'en', undefined, await registry());
@@ -212,7 +253,9 @@ describe.each([
     expect(page).toContain('Holder成都快购科技有限公司');
     expect(page).toContain('Legal representative杨远熙');
     expect(page).toContain('含文化，不含信息搜索查询服务、信息即时交互服务');
-    expect(page).toContain('kwaigobuy.com 成都快购科技有限公司 (Website)四川省成都高新区益州大道1666号中国电信中国西部信息中心1层 · 腾讯云计算（北京）有限责任公司');
+    expect(page).toContain(
+      'kwaigobuy.com 成都快购科技有限公司 (Website)四川省成都高新区益州大道1666号中国电信中国西部信息中心1层 · 腾讯云计算（北京）有限责任公司',
+    );
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
     expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
   });
@@ -220,7 +263,9 @@ describe.each([
   it('by domain, giving the verdict for that host', async () => {
     renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('etaoche.cn');
-    await waitFor(() => expect(within(screen.getByRole('status')).getByText('etaoche.cn').parentElement?.textContent).toBe('etaoche.cn: Licence expired'));
+    await waitFor(() =>
+      expect(within(screen.getByRole('status')).getByText('etaoche.cn').parentElement?.textContent).toBe('etaoche.cn: Licence expired'),
+    );
     expect(results()).toEqual(['京B2-20190486 北京淘车科技有限公司 expired']);
   });
 
@@ -229,7 +274,9 @@ describe.each([
     lookup('快购');
     await waitFor(() => expect(results()).toEqual(['川B2-20200036 成都快购科技有限公司 expired']));
     lookup('懂车帝');
-    await waitFor(() => expect(results()).toEqual(['渝B2-20230001 重庆懂车帝科技有限公司 valid', '渝B2-20210467 重庆万象优车科技有限公司 expired']));
+    await waitFor(() =>
+      expect(results()).toEqual(['渝B2-20230001 重庆懂车帝科技有限公司 valid', '渝B2-20210467 重庆万象优车科技有限公司 expired']),
+    );
     fireEvent.click(screen.getByRole('button', { name: /渝B2-20230001/ }));
     expect(text()).toContain('This licence lists no domains.');
     fireEvent.keyDown(document, { key: 'Escape' });
@@ -239,9 +286,15 @@ describe.each([
   it('explains what it cannot look up', async () => {
     renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('???');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.'),
+    );
     lookup('京ICP备10046444号');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ICP filings (备案) and public-security filings are not licences; the registry does not hold them.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'ICP filings (备案) and public-security filings are not licences; the registry does not hold them.',
+      ),
+    );
     lookup('不存在的公司');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.'));
   });

@@ -55,7 +55,9 @@ function tabState(host: string): TabState {
 
 const scripted = (html: string) => /<script\b/i.test(html);
 const visited = CORPUS.filter((p) => !p.embeddedOnly);
-const staticPages = CORPUS_SITES.filter((s) => visited.some((p) => p.host === s.host) && !scripted(s.html) && !MISREAD_BY_HAPPY_DOM.includes(s.host));
+const staticPages = CORPUS_SITES.filter(
+  (s) => visited.some((p) => p.host === s.host) && !scripted(s.html) && !MISREAD_BY_HAPPY_DOM.includes(s.host),
+);
 
 describe('the page corpus', () => {
   it('has at least 30 pages to visit, every verdict of the contract, and fraud pages of several styles', () => {

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { showMismatchWarning, type WarningView } from '../../content/injected/mismatch-warning';
 
 const view: WarningView = {
-  message: 'This site shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for maichetong.com.cn — not for cheap-cars-deal.com.',
+  message:
+    'This site shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for maichetong.com.cn — not for cheap-cars-deal.com.',
   detailsLabel: 'Details',
   dismissLabel: 'Dismiss for this site',
   closeLabel: 'Close',

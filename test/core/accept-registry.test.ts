@@ -5,7 +5,8 @@ import { importPublicKey, sign, SIGNING_ALGORITHM, toPem } from '../../core/upda
 
 const { subtle } = globalThis.crypto;
 const bundled = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
-const encode = (value: unknown): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
+const encode = (value: unknown): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)));
 
 let publisher: CryptoKeyPair;
 let stranger: CryptoKeyPair;
@@ -30,21 +31,28 @@ describe('accepting a registry', () => {
   it('checks the signature over the exact bytes: reformatting the same JSON breaks it', async () => {
     const original = await signed(encode({ ...bundled, version: 2 }));
     const reformatted = encode(JSON.stringify({ ...bundled, version: 2 }, null, 1));
-    expect(await acceptRegistry({ bytes: reformatted, signature: original.signature }, context())).toMatchObject({ ok: false, code: 'bad-signature' });
+    expect(await acceptRegistry({ bytes: reformatted, signature: original.signature }, context())).toMatchObject({
+      ok: false,
+      code: 'bad-signature',
+    });
   });
 
   it.each([
-    ['tampered bytes', async () => {
-      const good = await signed(encode({ ...bundled, version: 2 }));
-      const bytes = good.bytes.slice();
-      bytes[bytes.length - 5] ^= 1;
-      return { bytes, signature: good.signature };
-    }, 'bad-signature'],
+    [
+      'tampered bytes',
+      async () => {
+        const good = await signed(encode({ ...bundled, version: 2 }));
+        const bytes = good.bytes.slice();
+        bytes[bytes.length - 5] ^= 1;
+        return { bytes, signature: good.signature };
+      },
+      'bad-signature',
+    ],
     ['a signature by an untrusted key', async () => signed(encode({ ...bundled, version: 2 }), stranger.privateKey), 'bad-signature'],
     ['a malformed signature', async () => ({ bytes: encode({ ...bundled, version: 2 }), signature: 'not base64!' }), 'bad-signature'],
     ['an empty signature', async () => ({ bytes: encode({ ...bundled, version: 2 }), signature: '' }), 'bad-signature'],
     ['the same version', async () => signed(encode({ ...bundled, version: 1 })), 'not-newer'],
-    
+
     ['malformed JSON', async () => signed(encode('{"schemaVersion": 1, "version": 2,')), 'not-json'],
     ['bytes that are not UTF-8', async () => signed(new Uint8Array([0x7b, 0xff, 0x7d])), 'not-json'],
     ['a schema-invalid file', async () => signed(encode({ ...bundled, version: 2, licences: [{ number: 'nonsense' }] })), 'schema'],

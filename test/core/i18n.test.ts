@@ -18,7 +18,9 @@ describe('locale files', () => {
   it('substitute placeholders as the browser does', () => {
     const { t } = translatorFor(en, 'en');
     expect(t('validity_valid', [12])).toBe('valid, 12 days left');
-    expect(t('badge_unlisted', ['example.cn'])).toBe('example.cn is not in the licence registry and the site shows no licence number as its own.');
+    expect(t('badge_unlisted', ['example.cn'])).toBe(
+      'example.cn is not in the licence registry and the site shows no licence number as its own.',
+    );
     expect(t('no_such_key')).toBe('no_such_key');
     expect(translatorFor(zhCN, localeTag('zh_CN')).t('validity_expired', [3])).toBe('已过期 3 天');
     expect(localeTag('zh_CN')).toBe('zh-CN');

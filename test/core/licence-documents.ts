@@ -65,9 +65,30 @@ export const WANXIANG_2026: LicenceIssue = {
   validUntil: '2026-10-20',
   services: [B25_INTERNET_INFO, B21_ECOMMERCE],
   sites: [
-    { kind: 'website', name: '卖车通', domain: 'maichetong.com.cn', services: BOTH_INFO_FIRST, serverLocation: LANGFANG, accessProvider: VOLCANO },
-    { kind: 'website', name: '巨懂车', domain: 'autoengine.com', services: BOTH_INFO_FIRST, serverLocation: LANGFANG, accessProvider: VOLCANO },
-    { kind: 'website', name: '懂车帝网站', domain: 'dongchedi.com', services: BOTH_INFO_FIRST, serverLocation: LANGFANG, accessProvider: VOLCANO },
+    {
+      kind: 'website',
+      name: '卖车通',
+      domain: 'maichetong.com.cn',
+      services: BOTH_INFO_FIRST,
+      serverLocation: LANGFANG,
+      accessProvider: VOLCANO,
+    },
+    {
+      kind: 'website',
+      name: '巨懂车',
+      domain: 'autoengine.com',
+      services: BOTH_INFO_FIRST,
+      serverLocation: LANGFANG,
+      accessProvider: VOLCANO,
+    },
+    {
+      kind: 'website',
+      name: '懂车帝网站',
+      domain: 'dongchedi.com',
+      services: BOTH_INFO_FIRST,
+      serverLocation: LANGFANG,
+      accessProvider: VOLCANO,
+    },
     {
       kind: 'app',
       name: '巨懂车',

@@ -76,12 +76,24 @@ describe('documents that cannot be read', () => {
 
   it.each([
     ['no number', base.replaceAll('京B2-20190486', '京B2-XXXXXXXX'), 'bad.txt: 经营许可证编号: no licence number found'],
-    ['two numbers', base.replace('京B2-20190486', '京B2-20190487'), 'bad.txt: 经营许可证编号: the document states different numbers: B2-20190487, B2-20190486'],
+    [
+      'two numbers',
+      base.replace('京B2-20190486', '京B2-20190487'),
+      'bad.txt: 经营许可证编号: the document states different numbers: B2-20190487, B2-20190486',
+    ],
     ['no holder', base.replace('公司名称：北京淘车科技有限公司', ''), 'bad.txt: 公司名称: missing'],
     ['bad date', base.replace('2020年01月08日', '2020年02月30日'), 'bad.txt: 发证日期: "2020年02月30日" is not a date'],
-    ['expiry before issue', base.replace('2024年03月06日', '2019年03月06日'), 'bad.txt: 有效期至: 2019-03-06 is not after the issue date 2020-01-08'],
+    [
+      'expiry before issue',
+      base.replace('2024年03月06日', '2019年03月06日'),
+      'bad.txt: 有效期至: 2019-03-06 is not after the issue date 2020-01-08',
+    ],
     ['bad domain', base.replace('etaoche.cn', 'etaoche'), 'bad.txt: 网站域名/APP域名: "etaoche" is not a domain'],
-    ['site without access provider', base.replace('网站接入服务提供单位：北京世纪互联宽带数据中心有限公司', ''), 'bad.txt: 接入服务提供单位: missing for site "淘车二手车"'],
+    [
+      'site without access provider',
+      base.replace('网站接入服务提供单位：北京世纪互联宽带数据中心有限公司', ''),
+      'bad.txt: 接入服务提供单位: missing for site "淘车二手车"',
+    ],
   ])('%s', (_, text, message) => {
     expect(failure(text)).toBe(message);
   });

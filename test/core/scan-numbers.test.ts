@@ -115,8 +115,7 @@ describe('what is not a number', () => {
 
 // Renders a number in one of the spellings real pages use.
 const REGION_SPELLINGS: Record<string, string[]> = { 川: ['川', '蜀'], 贵: ['贵', '黔'], 京: ['京'], 渝: ['渝'] };
-const toFullWidth = (s: string) =>
-  [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+const toFullWidth = (s: string) => [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
 const spacesArb = fc.constantFrom('', ' ', '\u3000', '\n  ');
 const dashArb = fc.constantFrom('-', '－', '—', '–', ' - ');
 const labelArb = fc.constantFrom('', '经营许可证编号：', 'ICP证：', '增值电信业务经营许可证 ', '© 2024 某某公司 ');
@@ -172,17 +171,43 @@ describe('property: spelling does not change the canonical form', () => {
 });
 
 describe('property: any text', () => {
-  const hostileChar = fc.constantFrom('京', '渝', 'B', '2', '1', '-', ' ', 'I', 'C', 'P', '证', '备', '号', '合', '字', 'A', '.', '0', '公网安备');
+  const hostileChar = fc.constantFrom(
+    '京',
+    '渝',
+    'B',
+    '2',
+    '1',
+    '-',
+    ' ',
+    'I',
+    'C',
+    'P',
+    '证',
+    '备',
+    '号',
+    '合',
+    '字',
+    'A',
+    '.',
+    '0',
+    '公网安备',
+  );
 
   it('never throws and returns spans inside the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(hostileChar).map((a) => a.join(''))), (text) => {
-        for (const m of scanNumbers(text)) {
-          expect(m.start).toBeGreaterThanOrEqual(0);
-          expect(m.end).toBeLessThanOrEqual(text.length);
-          expect(m.start).toBeLessThan(m.end);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.array(hostileChar).map((a) => a.join('')),
+        ),
+        (text) => {
+          for (const m of scanNumbers(text)) {
+            expect(m.start).toBeGreaterThanOrEqual(0);
+            expect(m.end).toBeLessThanOrEqual(text.length);
+            expect(m.start).toBeLessThan(m.end);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

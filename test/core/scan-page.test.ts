@@ -116,7 +116,8 @@ describe('claims and mentions', () => {
   it('a number in an article, a post, a comment, a quotation or the main content is a mention', () => {
     for (const wrap of [
       (n: string) => `<article><p>该公司持有的增值电信业务经营许可证（${n}）已到期。</p></article>`,
-      (n: string) => `<div id="postlist"><table id="pid12"><tr><td class="t_f" id="postmessage_12">请问${n}是真的吗？</td></tr></table></div>`,
+      (n: string) =>
+        `<div id="postlist"><table id="pid12"><tr><td class="t_f" id="postmessage_12">请问${n}是真的吗？</td></tr></table></div>`,
       (n: string) => `<div class="comment-item"><p>我查了，${n}是别人的号</p></div>`,
       (n: string) => `<blockquote>许可证编号：${n}</blockquote>`,
       (n: string) => `<main><p>${n}</p></main>`,

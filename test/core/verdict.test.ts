@@ -80,7 +80,12 @@ describe('precedence', () => {
   });
 
   it('a claim that disagrees with the registry about a listed host is kept for the popup', () => {
-    const r = computeVerdict({ host: 'www.maichetong.com.cn', claimedLicenceNumbers: ['京B2-20190486', '渝B2-20210467', '渝B2-20230001', '粤B2-20090059'], index, today: '2026-06-01' });
+    const r = computeVerdict({
+      host: 'www.maichetong.com.cn',
+      claimedLicenceNumbers: ['京B2-20190486', '渝B2-20210467', '渝B2-20230001', '粤B2-20090059'],
+      index,
+      today: '2026-06-01',
+    });
     expect(r.verdict).toBe('listed');
     expect(r.disagreeing.map((l) => l.number)).toEqual(['京B2-20190486']);
   });
@@ -99,7 +104,12 @@ describe('precedence', () => {
   });
 
   it('a mismatch names the first borrowed licence and keeps the others', () => {
-    const r = computeVerdict({ host: 'fraud.example', claimedLicenceNumbers: ['京B2-20190486', '渝B2-20210467'], index, today: '2026-06-01' });
+    const r = computeVerdict({
+      host: 'fraud.example',
+      claimedLicenceNumbers: ['京B2-20190486', '渝B2-20210467'],
+      index,
+      today: '2026-06-01',
+    });
     expect([r.verdict, r.licence?.number, r.disagreeing.map((l) => l.number)]).toEqual(['mismatch', '京B2-20190486', ['渝B2-20210467']]);
   });
 

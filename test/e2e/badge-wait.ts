@@ -10,7 +10,9 @@ const UNLISTED_TITLE = 'is not in the licence registry';
 
 export function badgeSays(badge: Badge, verdict: Verdict): boolean {
   const want = BADGES[verdict];
-  return verdict === 'unlisted' ? badge.text === '' && badge.title.includes(UNLISTED_TITLE) : badge.text === want.text && badge.color === want.color;
+  return verdict === 'unlisted'
+    ? badge.text === '' && badge.title.includes(UNLISTED_TITLE)
+    : badge.text === want.text && badge.color === want.color;
 }
 
 /** Waits until the badge read by `read` says `verdict`, and returns the last badge read either way. */

@@ -84,7 +84,10 @@ export class ExtensionWorker {
     const session = await this.session();
     // Polled from here rather than with timers inside a worker that may not be running yet.
     for (let tries = 0; ; tries++) {
-      const ready = await session.send('Runtime.evaluate', { expression: 'typeof chrome === "object" && !!chrome.action', returnByValue: true });
+      const ready = await session.send('Runtime.evaluate', {
+        expression: 'typeof chrome === "object" && !!chrome.action',
+        returnByValue: true,
+      });
       if (ready.result.value === true) break;
       if (tries > 100) throw new Error('the service worker never got its extension APIs');
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -25,7 +25,11 @@ async function framesShowingNumbers(page: Page): Promise<string[]> {
  * is right before a frame's report is not taken for the verdict; then checks the in-page warning: there
  * on `mismatch`, absent on every other verdict.
  */
-export async function checkCorpusPage(page: Page, verdict: Verdict, read: { badge: () => Promise<Badge>; frames: () => Promise<string[]> }): Promise<void> {
+export async function checkCorpusPage(
+  page: Page,
+  verdict: Verdict,
+  read: { badge: () => Promise<Badge>; frames: () => Promise<string[]> },
+): Promise<void> {
   const showing = await framesShowingNumbers(page);
   const reported = await waitFor(read.frames, (urls) => showing.every((u) => urls.includes(u)));
   expect(reported).toEqual(expect.arrayContaining(showing));

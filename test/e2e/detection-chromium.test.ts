@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
 import type { Verdict } from '../../core/verdict/verdict';
-import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, type Badge, saveScreenshot } from './chromium';
+import {
+  ExtensionWorker,
+  openSite,
+  readBadge,
+  startChromiumSession,
+  stopServiceWorkers,
+  tabIdOf,
+  type Badge,
+  saveScreenshot,
+} from './chromium';
 import { badgeSaying, expectBadge } from './badge-wait';
 import { expectedVerdict } from './expected-verdict';
 import { ALL_SITES, CASE_SITES, SEEDED_SITES, type FixtureSite } from './fixture-sites';
@@ -25,7 +34,8 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 /** Waits for the badge of `verdict`; for `unlisted` (no badge) waits for the tooltip that says so. */
-const badgeShowing = (tabId: number, verdict: Verdict, timeoutMs = 15_000): Promise<Badge> => badgeSaying(() => readBadge(worker, tabId), verdict, timeoutMs);
+const badgeShowing = (tabId: number, verdict: Verdict, timeoutMs = 15_000): Promise<Badge> =>
+  badgeSaying(() => readBadge(worker, tabId), verdict, timeoutMs);
 
 async function visit(site: FixtureSite, path = '/'): Promise<{ page: Page; tabId: number }> {
   const url = server.url(site.host, path);
@@ -67,7 +77,8 @@ describe('badge in real Chromium', () => {
     expect(badge).toEqual({
       text: '✗',
       color: '#dc2626',
-      title: 'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
+      title:
+        'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
     });
     await page.close();
   });
@@ -148,8 +159,13 @@ describe('popup, lookup and options in real Chromium', () => {
     expect(await popup.$eval('main', (m) => m.textContent)).toContain('该许可证实际覆盖的域名');
     // The badge tooltip follows the setting once the tab's verdict is shown again.
     await page.evaluate(() => history.pushState({}, '', '/zh'));
-    const zhTitle = await waitFor(() => readBadge(worker, tabId), (b) => b.title.startsWith('警告'));
-    expect(zhTitle.title).toBe('警告：本页展示的许可证 渝B2-20210467 登记给 重庆万象优车科技有限公司 的其他域名，不包括 cheap-cars-deal.com。');
+    const zhTitle = await waitFor(
+      () => readBadge(worker, tabId),
+      (b) => b.title.startsWith('警告'),
+    );
+    expect(zhTitle.title).toBe(
+      '警告：本页展示的许可证 渝B2-20210467 登记给 重庆万象优车科技有限公司 的其他域名，不包括 cheap-cars-deal.com。',
+    );
     await saveScreenshot(popup, 'chromium-popup-zh_CN-cheap-cars-deal.com.png', true);
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await saveScreenshot(popup, 'chromium-popup-zh_CN-dark-cheap-cars-deal.com.png', true);

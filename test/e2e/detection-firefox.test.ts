@@ -36,7 +36,10 @@ describe('badge in real Firefox ESR', () => {
     const tabId = await tabIdOf(extension, url);
     const verdict = expectedVerdict(site, registry);
     const want = BADGES[verdict];
-    const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === want.text && b.color === want.color);
+    const badge = await waitFor(
+      () => readBadge(extension, tabId),
+      (b) => b.text === want.text && b.color === want.color,
+    );
     expect(badge.text).toBe(want.text);
     expect(badge.color).toBe(want.color);
     if (site.host === 'cheap-cars-deal.com') {
@@ -74,7 +77,10 @@ describe('in-page warning in real Firefox ESR', () => {
     const url = server.url('maichetong.com.cn');
     await listed.goto(url, { waitUntil: 'load' });
     const tabId = await tabIdOf(extension, url);
-    await waitFor(() => readBadge(extension, tabId), (b) => b.text !== '');
+    await waitFor(
+      () => readBadge(extension, tabId),
+      (b) => b.text !== '',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await warnings(listed)).toBe(0);
     await Promise.all([fraud.close(), listed.close()]);

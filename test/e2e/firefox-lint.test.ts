@@ -13,11 +13,15 @@ describe("Mozilla's add-on linter (web-ext lint, offline) on the Firefox build",
   it('finds no errors, and no warning but the innerHTML path inside Preact', () => {
     let out: string;
     try {
-      out = execFileSync(process.execPath, [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', FIREFOX_BUILD, '--output', 'json'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
+      out = execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', FIREFOX_BUILD, '--output', 'json'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        },
+      );
     } catch (error) {
       // web-ext exits non-zero when it finds errors; its report is still on stdout.
       out = (error as { stdout: string }).stdout;

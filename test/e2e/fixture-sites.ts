@@ -49,19 +49,48 @@ const HEARTBEAT = `<script>
 </script>`;
 
 export const CASE_SITES: FixtureSite[] = [
-  { name: 'listed fixture', host: 'listed-fixture.cn', html: page('listed', 'ICP证：沪B2-20250001号'), expected: { registry: '沪B2-20250001' } },
+  {
+    name: 'listed fixture',
+    host: 'listed-fixture.cn',
+    html: page('listed', 'ICP证：沪B2-20250001号'),
+    expected: { registry: '沪B2-20250001' },
+  },
   { name: 'listed fixture subdomain', host: 'shop.listed-fixture.cn', html: page('listed', ''), expected: { registry: '沪B2-20250001' } },
-  { name: 'expiring fixture', host: 'expiring-fixture.cn', html: page('expiring', '沪B2-20250002'), expected: { registry: '沪B2-20250002' } },
-  { name: 'fraud site borrowing 渝B2-20210467', host: 'cheap-cars-deal.com', html: page('特价车', '经营许可证编号：渝B2-20210467'), expected: 'mismatch' },
+  {
+    name: 'expiring fixture',
+    host: 'expiring-fixture.cn',
+    html: page('expiring', '沪B2-20250002'),
+    expected: { registry: '沪B2-20250002' },
+  },
+  {
+    name: 'fraud site borrowing 渝B2-20210467',
+    host: 'cheap-cars-deal.com',
+    html: page('特价车', '经营许可证编号：渝B2-20210467'),
+    expected: 'mismatch',
+  },
   { name: 'number the registry lacks', host: 'unknown-shop.cn', html: page('商店', 'ICP证：粤B2-20090059号'), expected: 'unknown' },
   { name: 'no number', host: 'plain-shop.cn', html: page('商店', '京ICP备10046444号-9 版权所有'), expected: 'unlisted' },
   { name: 'licence that lists no domains', host: 'dongchedi-mall.cn', html: page('懂车帝商城', '渝B2-20230001'), expected: 'claimed' },
-  { name: 'number split across elements', host: 'split-footer.com', html: page('split', '<span>渝B2-</span><span>2021</span><b>0467</b>'), expected: 'mismatch' },
-  { name: 'full-width number', host: 'fullwidth-footer.com', html: page('全角', '增值电信业务经营许可证：渝Ｂ２－２０２１０４６７'), expected: 'mismatch' },
+  {
+    name: 'number split across elements',
+    host: 'split-footer.com',
+    html: page('split', '<span>渝B2-</span><span>2021</span><b>0467</b>'),
+    expected: 'mismatch',
+  },
+  {
+    name: 'full-width number',
+    host: 'fullwidth-footer.com',
+    html: page('全角', '增值电信业务经营许可证：渝Ｂ２－２０２１０４６７'),
+    expected: 'mismatch',
+  },
   {
     name: 'footer added two seconds after load',
     host: 'late-footer.com',
-    html: page('late', '', `<script>setTimeout(() => { document.querySelector('footer').innerHTML = '<p>ICP证：渝B2-20210467</p>'; }, 2000);</script>`),
+    html: page(
+      'late',
+      '',
+      `<script>setTimeout(() => { document.querySelector('footer').innerHTML = '<p>ICP证：渝B2-20210467</p>'; }, 2000);</script>`,
+    ),
     expected: 'mismatch',
   },
   {
@@ -129,7 +158,11 @@ export const HOSTILE_SITES: FixtureSite[] = [
   {
     name: 'a single text node of 50 MB',
     host: 'huge-text-node.com',
-    html: page('huge text', FOOTER, `${HEARTBEAT}<div id="blob"></div><script>document.getElementById('blob').textContent = '商'.repeat(25_000_000);</script>`),
+    html: page(
+      'huge text',
+      FOOTER,
+      `${HEARTBEAT}<div id="blob"></div><script>document.getElementById('blob').textContent = '商'.repeat(25_000_000);</script>`,
+    ),
     expected: 'mismatch',
   },
   {
@@ -137,17 +170,24 @@ export const HOSTILE_SITES: FixtureSite[] = [
     host: 'deep-nesting.com',
     // Hidden: laying out 100,000 nested boxes hangs the browser's own renderer; the DOM depth is what a
     // scanner must survive (a recursive walk would overflow its stack).
-    html: page('deep', FOOTER, `${HEARTBEAT}<div id="deep" hidden></div><script>
+    html: page(
+      'deep',
+      FOOTER,
+      `${HEARTBEAT}<div id="deep" hidden></div><script>
       let at = document.getElementById('deep');
       for (let i = 0; i < 100000; i++) { const d = document.createElement('div'); at.append(d); at = d; }
       at.textContent = '最深处';
-    </script>`),
+    </script>`,
+    ),
     expected: 'mismatch',
   },
   {
     name: 'redefined globals and prototypes',
     host: 'redefined-globals.com',
-    html: page('globals', FOOTER, `${HEARTBEAT}${ERRORS}<script>
+    html: page(
+      'globals',
+      FOOTER,
+      `${HEARTBEAT}${ERRORS}<script>
       Array.prototype.map = () => { throw new Error('map'); };
       Array.prototype.filter = () => { throw new Error('filter'); };
       String.prototype.replace = () => '';
@@ -158,16 +198,21 @@ export const HOSTILE_SITES: FixtureSite[] = [
       window.setTimeout = () => 0;
       window.chrome = undefined;
       Object.prototype.toString = () => 'hacked';
-    </script>`),
+    </script>`,
+    ),
     expected: 'mismatch',
   },
   {
     name: 'a postMessage flood',
     host: 'postmessage-flood.com',
-    html: page('flood', FOOTER, `${HEARTBEAT}${ERRORS}<script>
+    html: page(
+      'flood',
+      FOOTER,
+      `${HEARTBEAT}${ERRORS}<script>
       const flood = () => { for (let i = 0; i < 200; i++) postMessage({ type: 'findings', findings: [{ kind: 'licence', canonical: '京B2-20190486' }] }, '*'); setTimeout(flood, 0); };
       flood();
-    </script>`),
+    </script>`,
+    ),
     expected: 'mismatch',
   },
 ];

@@ -25,7 +25,9 @@ export default async function setup(): Promise<void> {
   const missing = BROWSERS.filter((b) => !existsSync(b.path));
   if (missing.length > 0) {
     const names = missing.map((b) => `${b.path} (Debian package ${b.package})`).join(' and ');
-    throw new Error(`The browser tests need ${names}: install with \`sudo apt-get install ${missing.map((b) => b.package).join(' ')} fonts-wqy-microhei\`, or run \`npm run test:unit\` for the tests that need no browser.`);
+    throw new Error(
+      `The browser tests need ${names}: install with \`sudo apt-get install ${missing.map((b) => b.package).join(' ')} fonts-wqy-microhei\`, or run \`npm run test:unit\` for the tests that need no browser.`,
+    );
   }
   mkdirSync(E2E_BUILD, { recursive: true });
   mkdirSync(SCREENSHOTS, { recursive: true });

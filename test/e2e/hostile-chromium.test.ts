@@ -29,19 +29,27 @@ const gapsSince = async (page: Page, ms: number) => {
 };
 
 describe('hostile pages in real Chromium', () => {
-  it.each(HOSTILE_SITES.map((s) => [s.name, s] as const))('%s: the verdict arrives, the page stays responsive', async (_, site) => {
-    const url = session.sites.url(site.host);
-    const page = await openSite(session.browser, url);
-    const tabId = await tabIdOf(session.worker, url);
-    const want = BADGES.mismatch;
-    const badge = await waitFor(() => readBadge(session.worker, tabId), (b) => b.text === want.text && b.color === want.color, 30_000);
-    expect(badge).toMatchObject(want);
-    const gaps = await gapsSince(page, 2_000);
-    // The page's own 10 ms heartbeat kept ticking; nothing of ours held the main thread for long.
-    expect(gaps.length).toBeGreaterThan(50);
-    expect(Math.max(...gaps)).toBeLessThan(250);
-    const errors = await page.evaluate(() => (window as unknown as { __errors?: number }).__errors ?? 0);
-    expect(errors).toBe(0);
-    await page.close();
-  }, 90_000);
+  it.each(HOSTILE_SITES.map((s) => [s.name, s] as const))(
+    '%s: the verdict arrives, the page stays responsive',
+    async (_, site) => {
+      const url = session.sites.url(site.host);
+      const page = await openSite(session.browser, url);
+      const tabId = await tabIdOf(session.worker, url);
+      const want = BADGES.mismatch;
+      const badge = await waitFor(
+        () => readBadge(session.worker, tabId),
+        (b) => b.text === want.text && b.color === want.color,
+        30_000,
+      );
+      expect(badge).toMatchObject(want);
+      const gaps = await gapsSince(page, 2_000);
+      // The page's own 10 ms heartbeat kept ticking; nothing of ours held the main thread for long.
+      expect(gaps.length).toBeGreaterThan(50);
+      expect(Math.max(...gaps)).toBeLessThan(250);
+      const errors = await page.evaluate(() => (window as unknown as { __errors?: number }).__errors ?? 0);
+      expect(errors).toBe(0);
+      await page.close();
+    },
+    90_000,
+  );
 });

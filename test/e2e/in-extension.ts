@@ -35,7 +35,9 @@ export async function badgeOfTab(tabId: number): Promise<Badge> {
 /** The URLs of the frames of tab `tabId` whose findings the background has stored under `key` in session storage. */
 export async function framesReported(tabId: number, key: string): Promise<string[]> {
   const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
-    storage: { session: { get(key: string): Promise<Record<string, Record<string, { frames: Record<string, { url: string }> }> | undefined>> } };
+    storage: {
+      session: { get(key: string): Promise<Record<string, Record<string, { frames: Record<string, { url: string }> }> | undefined>> };
+    };
   };
   const tabs = (await api.storage.session.get(key))[key];
   return Object.values(tabs?.[tabId]?.frames ?? {}).map((f) => f.url);

@@ -101,29 +101,61 @@ describe('signed registry updates in real Chromium', () => {
   }, 60_000);
 
   const bad: [string, () => Promise<void>, string][] = [
-    ['tampered bytes', async () => updates.serve(registryText(3).replace('新店', '旧店'), await signed(registryText(3))), 'does not verify under any trusted key'],
-    ['a valid signature by an untrusted key', async () => updates.serve(registryText(3), await signed(registryText(3), strangerKey)), 'does not verify under any trusted key'],
-    ['an older version', async () => updates.serve(registryText(1), await signed(registryText(1))), 'version 1 is not newer than the active version 2'],
-    ['the same version', async () => updates.serve(registryText(2), await signed(registryText(2))), 'version 2 is not newer than the active version 2'],
-    ['malformed JSON', async () => updates.serve('{"schemaVersion": 1, "version": 3,', await signed('{"schemaVersion": 1, "version": 3,')), 'not valid JSON'],
-    ['a schema-invalid file', async () => {
-      const text = registryText(3, (r) => ({ ...r, licences: [{ number: '渝B2-2021', holder: '' }] }));
-      updates.serve(text, await signed(text));
-    }, 'does not match the registry schema'],
+    [
+      'tampered bytes',
+      async () => updates.serve(registryText(3).replace('新店', '旧店'), await signed(registryText(3))),
+      'does not verify under any trusted key',
+    ],
+    [
+      'a valid signature by an untrusted key',
+      async () => updates.serve(registryText(3), await signed(registryText(3), strangerKey)),
+      'does not verify under any trusted key',
+    ],
+    [
+      'an older version',
+      async () => updates.serve(registryText(1), await signed(registryText(1))),
+      'version 1 is not newer than the active version 2',
+    ],
+    [
+      'the same version',
+      async () => updates.serve(registryText(2), await signed(registryText(2))),
+      'version 2 is not newer than the active version 2',
+    ],
+    [
+      'malformed JSON',
+      async () => updates.serve('{"schemaVersion": 1, "version": 3,', await signed('{"schemaVersion": 1, "version": 3,')),
+      'not valid JSON',
+    ],
+    [
+      'a schema-invalid file',
+      async () => {
+        const text = registryText(3, (r) => ({ ...r, licences: [{ number: '渝B2-2021', holder: '' }] }));
+        updates.serve(text, await signed(text));
+      },
+      'does not match the registry schema',
+    ],
     ['an oversized file', async () => updates.oversized(300 * 1024 * 1024), 'more than the limit of 268435456'],
     ['a 500', async () => updates.status(500), 'answered HTTP 500'],
     ['a response that never finishes', async () => updates.hang(), 'sent nothing for 15 seconds'],
-    ['a redirect to another host', async () => updates.redirect(`http://elsewhere.example:${new URL(updates.url).port}/registry.json`), 'redirected elsewhere'],
+    [
+      'a redirect to another host',
+      async () => updates.redirect(`http://elsewhere.example:${new URL(updates.url).port}/registry.json`),
+      'redirected elsewhere',
+    ],
   ];
 
-  it.each(bad)('refuses %s, shows why, and keeps answering from the previous registry', async (_, arrange, reason) => {
-    await arrange();
-    expect(await checkNow()).toContain(reason);
-    await options.waitForSelector(`#last-refusal ::-p-text(${reason.slice(0, 40)})`);
-    expect(await textOf(options, '#last-refusal')).toContain(updates.url);
-    expect(await options.$eval('#active-registry dd[data-version]', (e) => e.textContent)).toBe('2');
-    expect(await badgeShowing('listed')).toMatchObject({ text: '✓', color: '#16a34a' });
-  }, 40_000);
+  it.each(bad)(
+    'refuses %s, shows why, and keeps answering from the previous registry',
+    async (_, arrange, reason) => {
+      await arrange();
+      expect(await checkNow()).toContain(reason);
+      await options.waitForSelector(`#last-refusal ::-p-text(${reason.slice(0, 40)})`);
+      expect(await textOf(options, '#last-refusal')).toContain(updates.url);
+      expect(await options.$eval('#active-registry dd[data-version]', (e) => e.textContent)).toBe('2');
+      expect(await badgeShowing('listed')).toMatchObject({ text: '✓', color: '#16a34a' });
+    },
+    40_000,
+  );
 
   it('imports a signed registry file through the same checks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-'));
@@ -134,7 +166,12 @@ describe('signed registry updates in real Chromium', () => {
     await registryInput!.uploadFile(join(dir, 'registry.json'));
     await signatureInput!.uploadFile(join(dir, 'registry.json.sig'));
     await options.$eval('#import', (b) => (b as HTMLButtonElement).click());
-    expect(await waitFor(() => textOf(options, '#import-result'), (t) => t.length > 0)).toContain('accepted version 3');
+    expect(
+      await waitFor(
+        () => textOf(options, '#import-result'),
+        (t) => t.length > 0,
+      ),
+    ).toContain('accepted version 3');
     await options.waitForSelector('#active-registry dd[data-version="3"]');
     expect(await textOf(options, '#active-registry')).toContain('Imported from a file');
   });
@@ -148,11 +185,15 @@ describe('signed registry updates in real Chromium', () => {
 
     await options.bringToFront();
     await options.type('#key-name', 'Example Compliance Team');
-    await options.$eval('#key-pem', (e, pem) => {
-      const area = e as HTMLTextAreaElement;
-      area.value = pem;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-    }, readFileSync(join(dir, 'registry-signing.public.pem'), 'utf8'));
+    await options.$eval(
+      '#key-pem',
+      (e, pem) => {
+        const area = e as HTMLTextAreaElement;
+        area.value = pem;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      readFileSync(join(dir, 'registry-signing.public.pem'), 'utf8'),
+    );
     await options.$eval('#add-key', (b) => (b as HTMLButtonElement).click());
     await options.waitForSelector('#user-keys ::-p-text(Example Compliance Team)');
 
@@ -186,8 +227,9 @@ describe('signed registry updates in real Chromium', () => {
     await options.reload();
     await options.waitForSelector('#active-registry dd[data-origin="bundled"]');
     await options.waitForSelector('#last-refusal ::-p-text(the stored registry was discarded because its)');
-    expect(await textOf(options, '#last-refusal')).toMatch(/the stored registry was discarded because its (domains|licences) bucket \d+ is missing; the bundled registry is used/);
+    expect(await textOf(options, '#last-refusal')).toMatch(
+      /the stored registry was discarded because its (domains|licences) bucket \d+ is missing; the bundled registry is used/,
+    );
     await saveScreenshot(options, 'chromium-options-corrupted-fallback.png', true);
   });
 });
-

@@ -50,7 +50,12 @@ describe('signed registry updates in real Firefox ESR', () => {
     const shop = await firefox.newPage();
     await shop.goto(url, { waitUntil: 'load' });
     const tabId = await tabIdOf(extension, url);
-    expect(await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.unknown.text && b.color === BADGES.unknown.color)).toMatchObject({ text: BADGES.unknown.text, color: BADGES.unknown.color });
+    expect(
+      await waitFor(
+        () => readBadge(extension, tabId),
+        (b) => b.text === BADGES.unknown.text && b.color === BADGES.unknown.color,
+      ),
+    ).toMatchObject({ text: BADGES.unknown.text, color: BADGES.unknown.color });
 
     const text = JSON.stringify({ ...base, version: 2, licences: [...base.licences, added] });
     const key = (await importPrivateKey(globalThis.crypto.subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
@@ -66,7 +71,10 @@ describe('signed registry updates in real Firefox ESR', () => {
       { ...DEFAULT_SETTINGS, updateUrls: [updates.url] },
     );
     expect(reply).toMatchObject({ ok: true, said: { key: 'reply_accepted', subs: ['2', updates.url, expect.any(String)] } });
-    const badge = await waitFor(() => readBadge(extension, tabId), (b) => b.text === BADGES.listed.text && b.color === BADGES.listed.color);
+    const badge = await waitFor(
+      () => readBadge(extension, tabId),
+      (b) => b.text === BADGES.listed.text && b.color === BADGES.listed.color,
+    );
     expect(badge).toMatchObject({ text: BADGES.listed.text, color: BADGES.listed.color });
 
     const popup = await extensionPage(firefox);
@@ -81,4 +89,7 @@ describe('signed registry updates in real Firefox ESR', () => {
   }, 60_000);
 });
 
-type ExtensionApi = { storage: { local: { set(items: object): Promise<void> } }; runtime: { sendMessage(message: object): Promise<unknown> } };
+type ExtensionApi = {
+  storage: { local: { set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: object): Promise<unknown> };
+};

@@ -24,7 +24,10 @@ async function visit(host: string, verdict: Verdict): Promise<Page> {
   const page = await openSite(browser, url);
   const tabId = await tabIdOf(worker, url);
   const want = BADGES[verdict];
-  await waitFor(() => readBadge(worker, tabId), (b) => b.text === want.text && (verdict === 'unlisted' ? b.title !== '' : b.color === want.color));
+  await waitFor(
+    () => readBadge(worker, tabId),
+    (b) => b.text === want.text && (verdict === 'unlisted' ? b.title !== '' : b.color === want.color),
+  );
   return page;
 }
 
@@ -90,7 +93,11 @@ describe('in-page warning in real Chromium', () => {
       document.head.append(style);
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const shown = await page.$eval('licence-check-warning', (e) => [getComputedStyle(e).display, getComputedStyle(e).visibility, e.getBoundingClientRect().height]);
+    const shown = await page.$eval('licence-check-warning', (e) => [
+      getComputedStyle(e).display,
+      getComputedStyle(e).visibility,
+      e.getBoundingClientRect().height,
+    ]);
     expect(shown[0]).toBe('block');
     expect(shown[1]).toBe('visible');
     expect(shown[2]).toBeGreaterThan(20);
@@ -110,7 +117,12 @@ describe('in-page warning in real Chromium', () => {
   });
 
   it('is never injected into a listed, an unlisted, an unknown or a claimed page', async () => {
-    for (const [host, verdict] of [['listed-fixture.cn', 'listed'], ['plain-shop.cn', 'unlisted'], ['unknown-shop.cn', 'unknown'], ['dongchedi-mall.cn', 'claimed']] as const) {
+    for (const [host, verdict] of [
+      ['listed-fixture.cn', 'listed'],
+      ['plain-shop.cn', 'unlisted'],
+      ['unknown-shop.cn', 'unknown'],
+      ['dongchedi-mall.cn', 'claimed'],
+    ] as const) {
       const page = await visit(host, verdict);
       await expectNoWarning(page);
       await page.close();
@@ -147,4 +159,3 @@ describe('in-page warning in real Chromium', () => {
     await Promise.all([options.close(), off.close(), on.close(), guide.close()]);
   });
 });
-

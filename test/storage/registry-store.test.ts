@@ -36,11 +36,15 @@ describe('the indexed store answers as the registry held whole', () => {
 
   it('gives the same verdict for every listed domain, a subdomain of each, and hosts it lacks', async () => {
     // Every real domain and every fourth synthetic one (fake-indexeddb is slow), each with a subdomain.
-    const domains = [...new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain)))].filter((d, i) => !d.startsWith('site') || i % 4 === 0);
+    const domains = [...new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain)))].filter(
+      (d, i) => !d.startsWith('site') || i % 4 === 0,
+    );
     const hosts = domains.flatMap((d) => [d, `m.${d}`]);
     hosts.push('absent.cn', 'www.absent.com.cn', 'localhost', '127.0.0.1');
     for (const host of hosts) {
-      expect(await verdictFrom(stored, { host, claimedLicenceNumbers: [], today: TODAY }), host).toEqual(computeVerdict({ host, claimedLicenceNumbers: [], index: memory, today: TODAY }));
+      expect(await verdictFrom(stored, { host, claimedLicenceNumbers: [], today: TODAY }), host).toEqual(
+        computeVerdict({ host, claimedLicenceNumbers: [], index: memory, today: TODAY }),
+      );
     }
     expect(hosts.length).toBeGreaterThan(1_500);
   });
@@ -60,7 +64,19 @@ describe('the indexed store answers as the registry held whole', () => {
   });
 
   it('finds the same licences by number, serial and name, names capped and ranked alike', async () => {
-    const queries = ['渝b2 20210467', '川Ｂ２－２０２００３６', '20210467', '20110001', '懂车帝', '快购', '站点12-', '合成测试1', '科技', '不存在的公司', '粤B2-20090059'];
+    const queries = [
+      '渝b2 20210467',
+      '川Ｂ２－２０２００３６',
+      '20210467',
+      '20110001',
+      '懂车帝',
+      '快购',
+      '站点12-',
+      '合成测试1',
+      '科技',
+      '不存在的公司',
+      '粤B2-20090059',
+    ];
     for (const q of queries) {
       const query = classifyQuery(q);
       expect(await lookupIn(stored, query, TODAY), q).toEqual(runLookup(query, memory, TODAY));
@@ -82,7 +98,9 @@ describe('the indexed store answers as the registry held whole', () => {
 
   it('loads only the licences a lookup reaches', async () => {
     const selection = await stored.select({ numbers: ['渝B2-20210467'], domains: ['site7x1.cn'], serials: [], name: null });
-    expect(selection.registry.licences.map((l) => l.number).sort()).toEqual(['渝B2-20210467', registry.licences.find((l) => l.sites.some((s) => s.domain === 'site7x1.cn'))!.number].sort());
+    expect(selection.registry.licences.map((l) => l.number).sort()).toEqual(
+      ['渝B2-20210467', registry.licences.find((l) => l.sites.some((s) => s.domain === 'site7x1.cn'))!.number].sort(),
+    );
   });
 });
 

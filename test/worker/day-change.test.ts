@@ -22,7 +22,9 @@ describe('the day change', () => {
     clock = new Date(2026, 10, 23, 0, 0, 5);
     await fakeBrowser.alarms.onAlarm.trigger(first!);
     expect(onNewDay).toHaveBeenCalledTimes(1);
-    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(DAY_ALARM))?.scheduledTime).toBe(new Date(2026, 10, 24).getTime() + 5_000));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.get(DAY_ALARM))?.scheduledTime).toBe(new Date(2026, 10, 24).getTime() + 5_000),
+    );
 
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'registry-update', scheduledTime: 0 });
     expect(onNewDay).toHaveBeenCalledTimes(1);
@@ -30,7 +32,11 @@ describe('the day change', () => {
 
   it('keeps an alarm already set when the worker starts again', async () => {
     await fakeBrowser.alarms.create(DAY_ALARM, { when: 42_000 });
-    await startDayChange(fakeBrowser as never, () => undefined, () => new Date(2026, 10, 22, 12));
+    await startDayChange(
+      fakeBrowser as never,
+      () => undefined,
+      () => new Date(2026, 10, 22, 12),
+    );
     expect((await fakeBrowser.alarms.get(DAY_ALARM))?.scheduledTime).toBe(42_000);
   });
 });

@@ -36,7 +36,10 @@ const findings = (...canonicals: string[]) => ({
 
 async function badge(tabId = TAB) {
   const color = await fakeBrowser.action.getBadgeBackgroundColor({ tabId });
-  const hex = `#${color.slice(0, 3).map((c: number) => c.toString(16).padStart(2, '0')).join('')}`;
+  const hex = `#${color
+    .slice(0, 3)
+    .map((c: number) => c.toString(16).padStart(2, '0'))
+    .join('')}`;
   return { text: await fakeBrowser.action.getBadgeText({ tabId }), color: hex, title: await fakeBrowser.action.getTitle({ tabId }) };
 }
 
@@ -105,7 +108,10 @@ describe('badge per tab', () => {
   it('takes no verdict from numbers the page only mentions', async () => {
     const d = start();
     await commit(d, 'https://news.example.cn/article');
-    const mentioned = { type: 'findings', findings: [{ kind: 'licence', canonical: '渝B2-20210467', context: '…已到期', role: 'mention' }] };
+    const mentioned = {
+      type: 'findings',
+      findings: [{ kind: 'licence', canonical: '渝B2-20210467', context: '…已到期', role: 'mention' }],
+    };
     await report(d, mentioned, sender('https://news.example.cn/article'));
     expect(await badge()).toMatchObject({ text: '', title: 'badge_unlisted: news.example.cn |  |  | ' });
     const tabs = (await storedTabs()) as Record<number, { frames: Record<number, unknown> }>;
@@ -138,12 +144,12 @@ describe('badge per tab', () => {
     expect(Object.keys((await storedTabs()) as object)).toEqual([String(TAB)]);
     await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });
     await d.idle();
-    expect((await storedTabs())).toEqual({});
+    expect(await storedTabs()).toEqual({});
   });
 });
 
 describe('service-worker restart', () => {
-  it('keeps a tab\'s findings, so a later report from another frame still gives the right verdict', async () => {
+  it("keeps a tab's findings, so a later report from another frame still gives the right verdict", async () => {
     const first = start();
     await commit(first, 'https://fraud-shop.test/');
     await report(first, findings('渝B2-20210467'), sender('https://fraud-shop.test/'));
@@ -163,10 +169,10 @@ describe('service-worker restart', () => {
     await report(d, findings('渝B2-20210467'), sender('https://ads.example.net/', 5));
     expect(await badge()).toMatchObject({ text: '' });
     await commit(d, 'https://etaoche.cn/');
-    expect((await storedTabs())).toEqual({ [TAB]: { url: 'https://etaoche.cn/', frames: {} } });
+    expect(await storedTabs()).toEqual({ [TAB]: { url: 'https://etaoche.cn/', frames: {} } });
   });
 
-  it('takes a tab it has not seen from its top frame\'s report', async () => {
+  it("takes a tab it has not seen from its top frame's report", async () => {
     const d = start();
     await report(d, findings('渝B2-20210467'), sender('https://fraud-shop.test/'));
     expect(await badge()).toMatchObject({ text: '✗' });
@@ -177,9 +183,21 @@ describe('messages that are dropped without effect', () => {
   const fraudUrl = 'https://fraud-shop.test/';
   it.each([
     ['an unknown type', { type: 'setVerdict', verdict: 'listed' }, sender(fraudUrl)],
-    ['a number not in canonical form', { type: 'findings', findings: [{ kind: 'licence', canonical: '渝b2 20210467', context: '', role: 'claim' as const }] }, sender(fraudUrl)],
-    ['a filing passed off as a licence', { type: 'findings', findings: [{ kind: 'licence', canonical: '京ICP备10046444', context: '', role: 'claim' as const }] }, sender(fraudUrl)],
-    ['too many findings', { type: 'findings', findings: Array(51).fill({ kind: 'licence', canonical: '渝B2-20210467', context: '', role: 'claim' as const }) }, sender(fraudUrl)],
+    [
+      'a number not in canonical form',
+      { type: 'findings', findings: [{ kind: 'licence', canonical: '渝b2 20210467', context: '', role: 'claim' as const }] },
+      sender(fraudUrl),
+    ],
+    [
+      'a filing passed off as a licence',
+      { type: 'findings', findings: [{ kind: 'licence', canonical: '京ICP备10046444', context: '', role: 'claim' as const }] },
+      sender(fraudUrl),
+    ],
+    [
+      'too many findings',
+      { type: 'findings', findings: Array(51).fill({ kind: 'licence', canonical: '渝B2-20210467', context: '', role: 'claim' as const }) },
+      sender(fraudUrl),
+    ],
     ['a string', 'findings', sender(fraudUrl)],
     ['another extension', findings('渝B2-20210467'), sender(fraudUrl, 0, { id: 'someone-else' })],
     ['a sender without a tab', findings('渝B2-20210467'), { id: fakeBrowser.runtime.id, url: fraudUrl }],
@@ -189,7 +207,7 @@ describe('messages that are dropped without effect', () => {
     await commit(d, fraudUrl);
     await report(d, message, from);
     expect(await badge()).toMatchObject({ text: '' });
-    expect((await storedTabs())).toEqual({ [TAB]: { url: fraudUrl, frames: {} } });
+    expect(await storedTabs()).toEqual({ [TAB]: { url: fraudUrl, frames: {} } });
   });
 
   it('a late report from the page the tab navigated away from', async () => {

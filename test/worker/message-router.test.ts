@@ -28,7 +28,10 @@ beforeEach(() => {
 describe('the message router', () => {
   it('hands a content message from our script in a web page to its handler, with who sent it', async () => {
     await send({ type: 'findings', findings: [finding] }, content);
-    expect(findings).toHaveBeenCalledWith({ type: 'findings', findings: [finding] }, { tabId: 3, tabIndex: 2, frameId: 0, url: content.url, host: 'shop.example.cn' });
+    expect(findings).toHaveBeenCalledWith(
+      { type: 'findings', findings: [finding] },
+      { tabId: 3, tabIndex: 2, frameId: 0, url: content.url, host: 'shop.example.cn' },
+    );
     await send({ type: 'dismissWarning' }, { ...content, frameId: 2 });
     expect(dismissWarning).toHaveBeenCalledTimes(1);
   });
@@ -58,13 +61,18 @@ describe('the message router', () => {
   it("answers an extension page's message with its handler's reply, and a failure as a refusal", async () => {
     expect(await send({ type: 'checkUpdates' }, page)).toEqual({ ok: true, said: { key: 'reply_no_address', subs: [] } });
     const staged = '0b7f5a53-4c55-4b7e-9a55-6a1d2f0e9c11';
-    expect(await send({ type: 'importRegistry', staged, signature: 'sig' }, page)).toEqual({ ok: false, said: { key: 'reply_failed', subs: ['Error: store gone'] } });
+    expect(await send({ type: 'importRegistry', staged, signature: 'sig' }, page)).toEqual({
+      ok: false,
+      said: { key: 'reply_failed', subs: ['Error: store gone'] },
+    });
     expect(importRegistry).toHaveBeenCalledWith({ type: 'importRegistry', staged, signature: 'sig' }, page);
   });
 
   it('answers nothing to page messages from web pages, other extensions, or in the wrong shape', async () => {
     expect(await send({ type: 'checkUpdates' }, content)).toBeUndefined();
-    expect(await send({ type: 'checkUpdates' }, { id: 'another-extension', url: 'chrome-extension://another-extension/options.html' })).toBeUndefined();
+    expect(
+      await send({ type: 'checkUpdates' }, { id: 'another-extension', url: 'chrome-extension://another-extension/options.html' }),
+    ).toBeUndefined();
     expect(await send({ type: 'checkUpdates' }, { id: OWN, url: 'https://evil.example/options.html' })).toBeUndefined();
     expect(await send({ type: 'importRegistry', staged: '../../etc', signature: 'x' }, page)).toBeUndefined();
     expect(await send({ type: 'findings', findings: [] }, page)).toBeUndefined();

@@ -35,7 +35,12 @@ const newDomainRegistry = (version: number) => ({
   version,
   licences: bundledJson.licences.map((l: { number: string; sites: object[] }) =>
     l.number === '渝B2-20230001'
-      ? { ...l, sites: [{ kind: 'website', name: '懂车帝商城', domain: 'dongchedi-mall.cn', services: [], serverLocation: '', accessProvider: '' }] }
+      ? {
+          ...l,
+          sites: [
+            { kind: 'website', name: '懂车帝商城', domain: 'dongchedi-mall.cn', services: [], serverLocation: '', accessProvider: '' },
+          ],
+        }
       : l,
   ),
 });
@@ -85,7 +90,10 @@ function start(limits = { maxBytes: 1_000_000, timeoutMs: 200 }) {
     random: () => 0.5,
     limits,
   });
-  startMessageRouter(fakeBrowser as never, { content: {}, pages: { checkUpdates: updates.checkUpdates, importRegistry: updates.importRegistry } });
+  startMessageRouter(fakeBrowser as never, {
+    content: {},
+    pages: { checkUpdates: updates.checkUpdates, importRegistry: updates.importRegistry },
+  });
   return updates;
 }
 
@@ -110,7 +118,13 @@ async function listing(updates: { registry: () => Promise<RegistrySource> }, dom
 
 /** A registry written to the store and recorded as installed, as a worker that accepted it leaves them. */
 async function install(registry: object, generation = 7) {
-  const record = { origin: 'update', source: URL_A, acceptedAt: 'x', keyId: 'k', ...(await writeToStore(openStore, RegistrySchema.parse(registry), generation)) };
+  const record = {
+    origin: 'update',
+    source: URL_A,
+    acceptedAt: 'x',
+    keyId: 'k',
+    ...(await writeToStore(openStore, RegistrySchema.parse(registry), generation)),
+  };
   await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: record });
   return record;
 }
@@ -128,11 +142,19 @@ describe('update checks', () => {
   it('accepts a good signed update into the store, keeps its ETag, and schedules the next check in about a day', async () => {
     const updates = start();
     await srv.serve(encode(newDomainRegistry(2)), { etag: '"v2"' });
-    expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, said: { key: 'reply_accepted', subs: ['2', URL_A, publisherEntry.id] } });
+    expect(await ask({ type: 'checkUpdates' })).toEqual({
+      ok: true,
+      said: { key: 'reply_accepted', subs: ['2', URL_A, publisherEntry.id] },
+    });
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['渝B2-20230001']);
     expect(await listing(updates, 'www.dongchedi-mall.cn')).toEqual([]);
     expect(changed).toBe(1);
-    expect(await stored()).toMatchObject({ origin: 'update', source: URL_A, keyId: publisherEntry.id, info: { version: 2, licences: 4, domains: 8 } });
+    expect(await stored()).toMatchObject({
+      origin: 'update',
+      source: URL_A,
+      keyId: publisherEntry.id,
+      info: { version: 2, licences: 4, domains: 8 },
+    });
     expect(await status()).toMatchObject({
       lastCheck: { outcome: 'accepted', detail: { key: 'reply_accepted', subs: ['2', URL_A, publisherEntry.id] } },
       lastRefusal: null,
@@ -148,19 +170,47 @@ describe('update checks', () => {
   });
 
   const refusals: [string, (s: ReturnType<typeof server>) => Promise<void> | void, { key: string; subs: unknown[] }][] = [
-    ['a 500', (s) => void s.routes.set(URL_A, () => new Response('boom', { status: 500 })), { key: 'download_http_status', subs: [URL_A, '500'] }],
-    ['a redirect', (s) => void s.routes.set(URL_A, () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/r.json' } })), { key: 'download_redirected', subs: [URL_A] }],
-    ['a response that never finishes', (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)), { key: 'download_silent', subs: [URL_A, '0.2'] }],
-    ['an oversized file', (s) => s.serve(encode({ ...newDomainRegistry(2), padding: 'x'.repeat(1_000_001) })), { key: 'download_too_large', subs: ['1000000'] }],
-    ['a missing signature', async (s) => {
-      await s.serve(encode(newDomainRegistry(2)));
-      s.routes.delete(`${URL_A}.sig`);
-    }, { key: 'download_no_signature', subs: [`${URL_A}.sig`, '404'] }],
-    ['an unreachable server', (s) => void s.routes.set(URL_A, () => Promise.reject(new TypeError('Failed to fetch'))), { key: 'download_unreachable', subs: [URL_A, 'Failed to fetch'] }],
-    ['tampered bytes', async (s) => {
-      await s.serve(encode(newDomainRegistry(2)));
-      s.routes.set(URL_A, () => new Response(encode(newDomainRegistry(3))));
-    }, { key: 'refused_bad_signature', subs: [] }],
+    [
+      'a 500',
+      (s) => void s.routes.set(URL_A, () => new Response('boom', { status: 500 })),
+      { key: 'download_http_status', subs: [URL_A, '500'] },
+    ],
+    [
+      'a redirect',
+      (s) => void s.routes.set(URL_A, () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/r.json' } })),
+      { key: 'download_redirected', subs: [URL_A] },
+    ],
+    [
+      'a response that never finishes',
+      (s) => void s.routes.set(URL_A, () => new Promise<Response>(() => undefined)),
+      { key: 'download_silent', subs: [URL_A, '0.2'] },
+    ],
+    [
+      'an oversized file',
+      (s) => s.serve(encode({ ...newDomainRegistry(2), padding: 'x'.repeat(1_000_001) })),
+      { key: 'download_too_large', subs: ['1000000'] },
+    ],
+    [
+      'a missing signature',
+      async (s) => {
+        await s.serve(encode(newDomainRegistry(2)));
+        s.routes.delete(`${URL_A}.sig`);
+      },
+      { key: 'download_no_signature', subs: [`${URL_A}.sig`, '404'] },
+    ],
+    [
+      'an unreachable server',
+      (s) => void s.routes.set(URL_A, () => Promise.reject(new TypeError('Failed to fetch'))),
+      { key: 'download_unreachable', subs: [URL_A, 'Failed to fetch'] },
+    ],
+    [
+      'tampered bytes',
+      async (s) => {
+        await s.serve(encode(newDomainRegistry(2)));
+        s.routes.set(URL_A, () => new Response(encode(newDomainRegistry(3))));
+      },
+      { key: 'refused_bad_signature', subs: [] },
+    ],
     ['the same version', (s) => s.serve(encode(newDomainRegistry(1))), { key: 'refused_not_newer', subs: ['1', '1'] }],
   ];
 
@@ -172,7 +222,11 @@ describe('update checks', () => {
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(changed).toBe(0);
     expect(await stored()).toBeUndefined();
-    expect(await status()).toMatchObject({ failures: 1, lastCheck: { outcome: 'refused', detail: reason }, lastRefusal: { source: URL_A, reason } });
+    expect(await status()).toMatchObject({
+      failures: 1,
+      lastCheck: { outcome: 'refused', detail: reason },
+      lastRefusal: { source: URL_A, reason },
+    });
     const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
     expect(alarm!.scheduledTime).toBeLessThan(Date.now() + 31 * 60_000);
   });
@@ -209,15 +263,23 @@ describe('imports and lifecycle', () => {
     const updates = start();
     const bytes = encode(newDomainRegistry(5));
     const signature = await sign(subtle, publisher.privateKey, bytes);
-    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({ ok: true, said: { key: 'reply_accepted_import', subs: ['5', publisherEntry.id] } });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({
+      ok: true,
+      said: { key: 'reply_accepted_import', subs: ['5', publisherEntry.id] },
+    });
     expect(await version(updates)).toBe(5);
     expect(await stored()).toMatchObject({ origin: 'import', source: 'imported file' });
     const older = encode(newDomainRegistry(4));
-    expect(await ask({ type: 'importRegistry', staged: await staged(older), signature: await sign(subtle, publisher.privateKey, older) })).toEqual({
+    expect(
+      await ask({ type: 'importRegistry', staged: await staged(older), signature: await sign(subtle, publisher.privateKey, older) }),
+    ).toEqual({
       ok: false,
       said: { key: 'refused_not_newer', subs: ['4', '5'] },
     });
-    expect((await status()).lastRefusal).toMatchObject({ source: { key: 'source_imported_file', subs: [] }, reason: { key: 'refused_not_newer', subs: ['4', '5'] } });
+    expect((await status()).lastRefusal).toMatchObject({
+      source: { key: 'source_imported_file', subs: [] },
+      reason: { key: 'refused_not_newer', subs: ['4', '5'] },
+    });
   });
 
   it('says so when a staged file is not there, and clears what earlier pages left staged', async () => {
@@ -236,14 +298,19 @@ describe('imports and lifecycle', () => {
     const updates = start();
     expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toMatchObject({ ok: false });
     await fakeBrowser.storage.local.set({ [SETTINGS.key]: { ...DEFAULT_SETTINGS, userKeys: [{ id: 'key-team', name: 'team', spkiPem }] } });
-    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({ ok: true, said: { key: 'reply_accepted_import', subs: ['2', 'key-team'] } });
+    expect(await ask({ type: 'importRegistry', staged: await staged(bytes), signature })).toEqual({
+      ok: true,
+      said: { key: 'reply_accepted_import', subs: ['2', 'key-team'] },
+    });
     expect(await version(updates)).toBe(2);
   });
 
   it('ignores update requests that do not come from its own pages', async () => {
     start();
     await srv.serve(encode(newDomainRegistry(2)));
-    expect(await ask({ type: 'checkUpdates' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } })).toBeUndefined();
+    expect(
+      await ask({ type: 'checkUpdates' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } }),
+    ).toBeUndefined();
     expect(await ask({ type: 'checkUpdates' }, { id: 'other-extension', url: 'chrome-extension://other/options.html' })).toBeUndefined();
     expect(await ask({ type: 'importRegistry', staged: 42 })).toBeUndefined();
     expect(await ask({ type: 'importRegistry', staged: '../../etc', signature: 'x' })).toBeUndefined();
@@ -256,7 +323,10 @@ describe('imports and lifecycle', () => {
     const updates = start();
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await stored()).toBeUndefined();
-    expect((await status()).lastRefusal).toMatchObject({ source: { key: 'source_stored_registry', subs: [] }, reason: { key: 'stored_discarded_record', subs: [] } });
+    expect((await status()).lastRefusal).toMatchObject({
+      source: { key: 'source_stored_registry', subs: [] },
+      reason: { key: 'stored_discarded_record', subs: [] },
+    });
   });
 
   it('answers from the bundled registry when a stored bucket turns out corrupted, then discards the store and says so', async () => {

@@ -26,7 +26,9 @@ describe('an update status stored by the previous version', () => {
 
   it('keeps its ETags for the next check, and its refusal until a new one replaces it', async () => {
     const fetcher = vi.fn(async (_: RequestInfo | URL, init?: RequestInit) =>
-      new Headers(init?.headers).get('if-none-match') === '"v2"' ? new Response(null, { status: 304 }) : new Response('changed', { status: 200 }),
+      new Headers(init?.headers).get('if-none-match') === '"v2"'
+        ? new Response(null, { status: 304 })
+        : new Response('changed', { status: 200 }),
     );
     const scheduleAfter = vi.fn(async () => undefined);
     const reply = await checkForUpdates({

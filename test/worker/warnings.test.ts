@@ -19,7 +19,10 @@ function start() {
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
   (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
   const warnings = startWarnings(fakeBrowser as never, translatorLoader(fakeBrowser as never));
-  startMessageRouter(fakeBrowser as never, { content: { openDetails: warnings.openDetails, dismissWarning: warnings.dismissWarning }, pages: {} });
+  startMessageRouter(fakeBrowser as never, {
+    content: { openDetails: warnings.openDetails, dismissWarning: warnings.dismissWarning },
+    pages: {},
+  });
   return warnings;
 }
 const verdict = (host: string, shown: string[]) => computeVerdict({ host, claimedLicenceNumbers: shown, index, today: '2026-06-01' });
@@ -38,10 +41,20 @@ describe('in-page warnings', () => {
     expect(executeScript.mock.calls[0]).toMatchObject([
       {
         target: { tabId: 4 },
-        args: [{ message: 'warning_message: 渝B2-20210467 | 重庆万象优车科技有限公司 | maichetong.com.cn, autoengine.com, dongchedi.com … | cheap-cars-deal.com' }],
+        args: [
+          {
+            message:
+              'warning_message: 渝B2-20210467 | 重庆万象优车科技有限公司 | maichetong.com.cn, autoengine.com, dongchedi.com … | cheap-cars-deal.com',
+          },
+        ],
       },
     ]);
-    for (const [host, shown] of [['maichetong.com.cn', ['渝B2-20210467']], ['plain-shop.cn', []], ['unknown.cn', ['粤B2-20090059']], ['x.cn', ['渝B2-20230001']]] as const) {
+    for (const [host, shown] of [
+      ['maichetong.com.cn', ['渝B2-20210467']],
+      ['plain-shop.cn', []],
+      ['unknown.cn', ['粤B2-20090059']],
+      ['x.cn', ['渝B2-20230001']],
+    ] as const) {
       await warnings.onVerdict(5, host, verdict(host, [...shown]));
     }
     expect(executeScript).toHaveBeenCalledTimes(1);
@@ -65,7 +78,10 @@ describe('in-page warnings', () => {
     await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, url: 'https://m.cheap-cars-deal.com/' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await settings()).toBeUndefined();
-    await trigger({ type: 'dismissWarning' }, { id: fakeBrowser.runtime.id, tab: { id: 4, index: 0 }, frameId: 0, url: 'https://m.cheap-cars-deal.com/' });
+    await trigger(
+      { type: 'dismissWarning' },
+      { id: fakeBrowser.runtime.id, tab: { id: 4, index: 0 }, frameId: 0, url: 'https://m.cheap-cars-deal.com/' },
+    );
     await vi.waitFor(async () => expect((await settings())?.dismissedSites).toEqual(['cheap-cars-deal.com']));
   });
 
@@ -88,7 +104,10 @@ describe('look up licence from selected text', () => {
     const tabsCreate = vi.fn(() => Promise.resolve());
     startContextMenu({
       contextMenus: { create, onClicked: { addListener: (l: never) => (listeners.clicked = l) } },
-      runtime: { onInstalled: { addListener: (l: never) => (listeners.installed = l) }, getURL: (p: string) => `chrome-extension://id${p}` },
+      runtime: {
+        onInstalled: { addListener: (l: never) => (listeners.installed = l) },
+        getURL: (p: string) => `chrome-extension://id${p}`,
+      },
       i18n: { getMessage: (name: string) => name },
       tabs: { create: tabsCreate },
     } as never);
@@ -99,7 +118,9 @@ describe('look up licence from selected text', () => {
     expect(tabsCreate).toHaveBeenCalledTimes(1);
 
     listeners.clicked!({ menuItemId: LOOKUP_MENU_ID, selectionText: '渝Ｂ２ －２０２１ ０４６７' });
-    expect(tabsCreate).toHaveBeenLastCalledWith({ url: `chrome-extension://id/popup.html?q=${encodeURIComponent('渝Ｂ２ －２０２１ ０４６７')}` });
+    expect(tabsCreate).toHaveBeenLastCalledWith({
+      url: `chrome-extension://id/popup.html?q=${encodeURIComponent('渝Ｂ２ －２０２１ ０４６７')}`,
+    });
     listeners.clicked!({ menuItemId: 'other', selectionText: 'x' });
     listeners.clicked!({ menuItemId: LOOKUP_MENU_ID, selectionText: '   ' });
     expect(tabsCreate).toHaveBeenCalledTimes(2);

@@ -62,7 +62,12 @@ async function get(fetcher: typeof fetch, url: string, signal: AbortSignal, head
  * Downloads a registry and its detached signature (`<url>.sig`) under a size cap and a time limit, with
  * If-None-Match. Anything but a 200 (or a 304) is refused with a reason a person can act on.
  */
-export async function fetchRegistry(url: string, etag: string | null, limits: FetchLimits, fetcher: typeof fetch = fetch): Promise<FetchOutcome> {
+export async function fetchRegistry(
+  url: string,
+  etag: string | null,
+  limits: FetchLimits,
+  fetcher: typeof fetch = fetch,
+): Promise<FetchOutcome> {
   const controller = new AbortController();
   // A large registry may take minutes on a slow line; only a server that stops sending is given up on.
   let timer: ReturnType<typeof setTimeout> | undefined;

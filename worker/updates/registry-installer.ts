@@ -53,7 +53,8 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     });
     return {
       ok: true,
-      said: origin === 'import' ? said('reply_accepted_import', version, result.keyId) : said('reply_accepted', version, source, result.keyId),
+      said:
+        origin === 'import' ? said('reply_accepted_import', version, result.keyId) : said('reply_accepted', version, source, result.keyId),
     };
   };
 }

@@ -41,7 +41,15 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const queue = serialQueue();
   const keeper = registryKeeper({ ...env, now, queue });
   const install = registryInstaller({ ...env, keeper, maxBytes: limits.maxBytes, now });
-  const check = () => checkForUpdates({ browser, install, limits, now, fetcher: env.fetcher, scheduleAfter: (failures) => scheduler.scheduleAfter(failures) });
+  const check = () =>
+    checkForUpdates({
+      browser,
+      install,
+      limits,
+      now,
+      fetcher: env.fetcher,
+      scheduleAfter: (failures) => scheduler.scheduleAfter(failures),
+    });
   const scheduler = startUpdateScheduler(browser, env.random ?? Math.random, () => void queue.run(check));
 
   // Verdicts wait for this; whatever goes wrong with the store, they get at least the bundled registry.

@@ -14,7 +14,8 @@ export function startUpdateScheduler(browser: typeof extensionApi, random: () =>
   return {
     /** Sets the first alarm unless one is already waiting (a restarted worker keeps its schedule). */
     async start(): Promise<void> {
-      if (!(await browser.alarms.get(UPDATE_ALARM))) await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: firstCheckDelayMinutes(random) });
+      if (!(await browser.alarms.get(UPDATE_ALARM)))
+        await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: firstCheckDelayMinutes(random) });
     },
     scheduleAfter: (failures: number) => browser.alarms.create(UPDATE_ALARM, { delayInMinutes: nextCheckDelayMinutes(failures, random) }),
   };
