@@ -1,0 +1,198 @@
+import type { FilingRecord, LicenceRecord, SourceRecords, StatusRecord } from '../sources/source-records';
+import type { HistoryEntry, Licence, ListEntry, Provenance, Site } from './schema';
+
+/** What the merge did with each source's records, and where sources disagreed. */
+export interface MergeReport {
+  /** Per source file: records read, used, not used (nothing to attach them to yet), refused. */
+  counts: Map<string, { read: number; used: number; unused: number; refused: number }>;
+  /** One line per field on which two sources disagreed, naming both and the one kept. */
+  disagreements: string[];
+  /** Records that could not be applied, with why. */
+  refusals: { source: string; problem: string }[];
+}
+
+const MERGED_FIELDS = ['holder', 'legalRepresentative', 'issuedOn', 'validUntil', 'services', 'authority'] as const;
+type MergedField = (typeof MERGED_FIELDS)[number];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+
+/**
+ * One licence per canonical number from every source. Documents (already merged per licence, newest issue
+ * first) and licence query answers each contribute what they state; where they disagree on a field, the
+ * source with the later date wins and the disagreement is reported. Filings attach their domains to the
+ * licence that is their main number, or to the licence that authorised their operator; status lists set
+ * the end of a licence and its times on the regulators' lists. Every field records where it came from.
+ */
+export function mergeSources(documentLicences: readonly Licence[], records: SourceRecords): { licences: Licence[]; report: MergeReport } {
+  const report: MergeReport = { counts: new Map(), disagreements: [], refusals: [] };
+  const count = (source: string, outcome: 'read' | 'used' | 'unused' | 'refused') => {
+    const counts = report.counts.get(source) ?? { read: 0, used: 0, unused: 0, refused: 0 };
+    counts[outcome]++;
+    report.counts.set(source, counts);
+  };
+  const refuse = (source: string, problem: string) => {
+    count(source, 'refused');
+    report.refusals.push({ source, problem });
+  };
+  for (const { source } of records.problems) {
+    count(source, 'read');
+    count(source, 'refused');
+  }
+
+  const byNumber = new Map<string, Licence>();
+  for (const licence of documentLicences) {
+    const provenance: Record<string, Provenance> = {};
+    const origin = { source: licence.sources[0], date: licence.issuedOn };
+    for (const field of MERGED_FIELDS) if (licence[field] !== undefined) provenance[field] = origin;
+    byNumber.set(licence.number, { ...licence, sites: licence.sites.map((site) => ({ ...site })), provenance });
+  }
+
+  for (const record of [...records.licences].sort((a, b) => a.date.localeCompare(b.date))) {
+    count(record.source, 'read');
+    count(record.source, 'used');
+    const existing = byNumber.get(record.number);
+    byNumber.set(record.number, existing ? mergeRecord(existing, record, report.disagreements) : licenceFrom(record));
+  }
+
+  for (const row of records.authorisations) {
+    count(row.source, 'read');
+    const licence = byNumber.get(row.number);
+    if (!licence) {
+      refuse(row.source, `authorisation of ${row.company} under ${row.number}: no source describes that licence`);
+      continue;
+    }
+    licence.authorised = [
+      ...(licence.authorised ?? []).filter((a) => a.company !== row.company),
+      { company: row.company, services: row.services, source: row.source },
+    ];
+    count(row.source, 'used');
+  }
+
+  const authorisedTo = new Map<string, Licence>();
+  for (const licence of byNumber.values()) for (const a of licence.authorised ?? []) authorisedTo.set(a.company, licence);
+  for (const filing of [...records.filings].sort((a, b) => a.date.localeCompare(b.date))) {
+    count(filing.source, 'read');
+    const byMain = filing.main.kind === 'licence' ? byNumber.get(filing.main.canonical) : undefined;
+    const licence = byMain ?? authorisedTo.get(filing.operator);
+    if (!licence) {
+      // A filing under a number the registry does not describe: evidence for later, not an error.
+      count(filing.source, 'unused');
+      continue;
+    }
+    addFiledSite(licence, filing, byMain ? null : filing.operator);
+    count(filing.source, 'used');
+  }
+
+  for (const status of [...records.statuses].sort((a, b) => a.date.localeCompare(b.date))) {
+    count(status.source, 'read');
+    const licence = byNumber.get(status.number);
+    const problem = licence ? applyStatus(licence, status) : `${status.number} (${status.holder}): no source describes that licence`;
+    if (problem) refuse(status.source, `${status.date} ${status.change}: ${problem}`);
+    else count(status.source, 'used');
+  }
+
+  return { licences: [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number)), report };
+}
+
+function licenceFrom(record: LicenceRecord): Licence {
+  const origin = { source: record.source, date: record.date };
+  return {
+    number: record.number,
+    holder: record.holder,
+    legalRepresentative: record.legalRepresentative,
+    issuedOn: record.issuedOn,
+    validUntil: record.validUntil,
+    services: record.services,
+    sites: [],
+    history: [],
+    sources: [record.source],
+    ...(record.authority ? { authority: record.authority } : {}),
+    provenance: Object.fromEntries(MERGED_FIELDS.map((field) => [field, origin])),
+  };
+}
+
+/** The record's fields where it is at least as new as what the licence holds; a renewal keeps the old issue as history. */
+function mergeRecord(licence: Licence, record: LicenceRecord, disagreements: string[]): Licence {
+  const merged: Licence = { ...licence, provenance: { ...licence.provenance }, sources: [...new Set([...licence.sources, record.source])] };
+  const origin = { source: record.source, date: record.date };
+  if (record.issuedOn > licence.issuedOn) merged.history = [issueOf(licence), ...licence.history];
+  for (const field of MERGED_FIELDS) {
+    const value = record[field] || undefined;
+    if (value === undefined) continue;
+    const held = licence.provenance?.[field];
+    if (same(licence[field], value)) {
+      if (!held || held.date < record.date) (merged.provenance as Record<string, Provenance>)[field] = origin;
+      continue;
+    }
+    const newer = !held || held.date <= record.date;
+    if (held && licence[field] !== undefined) {
+      disagreements.push(
+        `${licence.number} ${field}: ${shown(licence[field])} (${held.source}, ${held.date}) and ${shown(value)} (${record.source}, ${record.date}); kept the ${newer ? 'latter' : 'former'}`,
+      );
+    }
+    if (newer) {
+      (merged as Record<MergedField, unknown>)[field] = value;
+      (merged.provenance as Record<string, Provenance>)[field] = origin;
+    }
+  }
+  return merged;
+}
+
+function issueOf(licence: Licence): HistoryEntry {
+  return {
+    issuedOn: licence.issuedOn,
+    validUntil: licence.validUntil,
+    holder: licence.holder,
+    legalRepresentative: licence.legalRepresentative,
+    services: licence.services,
+    sites: licence.sites,
+    source: licence.provenance?.issuedOn?.source ?? licence.sources[0],
+  };
+}
+
+/** A filed site joins the licence's sites; a site the documents already list keeps their details and gains its filing number. */
+function addFiledSite(licence: Licence, filing: FilingRecord, operator: string | null): void {
+  const listed = licence.sites.find((site) => site.domain === filing.domain);
+  if (listed) {
+    listed.filingNumber = filing.siteNumber;
+    if (operator) listed.operator = operator;
+  } else {
+    const site: Site = {
+      kind: 'website',
+      name: filing.siteName,
+      domain: filing.domain,
+      services: [],
+      serverLocation: '',
+      accessProvider: '',
+      filingNumber: filing.siteNumber,
+      ...(operator ? { operator } : {}),
+    };
+    licence.sites = [...licence.sites, site];
+  }
+  if (!licence.sources.includes(filing.source)) licence.sources = [...licence.sources, filing.source];
+}
+
+const LISTS = { 'bad-operators': '不良名单', 'dishonest-operators': '失信名单' } as const;
+
+/** Applies one status row in date order; returns why it cannot be applied, or null. */
+function applyStatus(licence: Licence, status: StatusRecord): string | null {
+  const { change, date, authority, reason, source } = status;
+  if (change === 'cancelled' || change === 'revoked') {
+    licence.end = { state: change, on: date, authority, reason, source };
+  } else {
+    const list = change.endsWith('bad-operators') ? 'bad-operators' : 'dishonest-operators';
+    const entries: ListEntry[] = licence.lists ?? [];
+    const open = entries.find((entry) => entry.list === list && entry.until === undefined);
+    if (change.startsWith('entered')) {
+      if (open) return `already on the ${LISTS[list]} since ${open.from}`;
+      entries.push({ list, from: date, authority, reason, source });
+    } else {
+      if (!open) return `not on the ${LISTS[list]}, so it cannot leave it`;
+      open.until = date;
+    }
+    licence.lists = entries;
+  }
+  if (!licence.sources.includes(source)) licence.sources = [...licence.sources, source];
+  return null;
+}
