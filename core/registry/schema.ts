@@ -5,7 +5,8 @@ import { scanNumbers } from '../grammar/scan-numbers';
 const text = z.string().check(z.minLength(1));
 const calendarDate = z.string().check(z.refine(isValidIsoDate, 'expected a calendar date YYYY-MM-DD'));
 
-const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+/** A lower-case host name with at least two labels, as the registry stores domains. */
+export const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const domain = z.string().check(z.regex(HOSTNAME, 'expected a lower-case host name such as example.com.cn'));
 
 function isCanonicalLicenceNumber(value: string): boolean {
@@ -18,6 +19,8 @@ export const ServiceSchema = z.object({
   name: text,
   scope: z.string(),
   restrictions: z.string(),
+  /** 业务覆盖范围: where the service may be offered (全国, or provinces). */
+  coverage: z.optional(z.string()),
 });
 
 export const SiteSchema = z.object({
@@ -27,7 +30,39 @@ export const SiteSchema = z.object({
   services: z.array(text),
   serverLocation: z.string(),
   accessProvider: z.string(),
+  /** The site's own number from its ICP filing (`粤B2-20090059-5`, `京ICP备12025439号-3`), when a filing names it. */
+  filingNumber: z.optional(text),
+  /** The company that runs the site when it is not the holder: an authorised subsidiary. */
+  operator: z.optional(text),
 });
+
+/** Where a value came from and the date that source speaks for (a document's issue date, a record's date). */
+export const ProvenanceSchema = z.object({ source: text, date: calendarDate });
+
+/** The licence was cancelled (注销) or revoked (吊销): from `on`, by `authority`. */
+export const LicenceEndSchema = z.object({
+  state: z.enum(['cancelled', 'revoked']),
+  on: calendarDate,
+  authority: z.string(),
+  reason: z.string(),
+  source: text,
+});
+
+/** A time on one of the regulators' lists: from `from` until the day before `until` (open when absent). */
+export const ListEntrySchema = z.object({
+  list: z.enum(['bad-operators', 'dishonest-operators']),
+  from: calendarDate,
+  until: z.optional(calendarDate),
+  authority: z.string(),
+  reason: z.string(),
+  source: text,
+});
+
+/** A company the holder authorised to run services under this licence (授权). */
+export const AuthorisationSchema = z.object({ company: text, services: z.array(text), source: text });
+
+/** A value the builder repaired or inferred from a document's recognition errors, for a person to check against the scan. */
+export const RepairSchema = z.object({ source: text, field: text, value: z.string(), seen: z.string(), repair: text });
 
 export const HistoryEntrySchema = z.object({
   issuedOn: calendarDate,
@@ -49,6 +84,17 @@ export const LicenceSchema = z.object({
   sites: z.array(SiteSchema),
   history: z.array(HistoryEntrySchema),
   sources: z.array(text),
+  // Added after the first published version; optional, so files without them stay valid and readers that
+  // predate them still read files that have them.
+  /** 发证机关, the authority that issued the licence. */
+  authority: z.optional(text),
+  end: z.optional(LicenceEndSchema),
+  lists: z.optional(z.array(ListEntrySchema)),
+  authorised: z.optional(z.array(AuthorisationSchema)),
+  /** For each top-level field, the source it was taken from (the newest that stated it). */
+  provenance: z.optional(z.record(z.string(), ProvenanceSchema)),
+  /** Values of its documents that were repaired or inferred, in the order of `sources`. */
+  repairs: z.optional(z.array(RepairSchema)),
 });
 
 export const RegistrySchema = z.object({
@@ -64,6 +110,10 @@ export type Service = z.infer<typeof ServiceSchema>;
 export type Site = z.infer<typeof SiteSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type Licence = z.infer<typeof LicenceSchema>;
+export type LicenceEnd = z.infer<typeof LicenceEndSchema>;
+export type ListEntry = z.infer<typeof ListEntrySchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Repair = z.infer<typeof RepairSchema>;
 export type Registry = z.infer<typeof RegistrySchema>;
 
 /** The published JSON Schema. Unknown fields are allowed: the contract lets publishers add fields. */

@@ -19,7 +19,7 @@ function readFixtures(names: string[]): SourceRecords {
     const text = fixture(name);
     const kind = fileKind(text);
     if (kind === 'json') readAnswer(JSON.parse(text), name, name, records);
-    else if (kind === 'json-lines') text.split('\n').forEach((line, i) => readAnswerLine(line, name, i + 1, records));
+    else if (kind === 'json-lines') for (const [i, line] of text.split('\n').entries()) readAnswerLine(line, name, i + 1, records);
     else if (kind === 'status-list') records.statuses.push(...readStatusList(text, name, records.problems));
     else throw new Error(`${name}: ${kind}`);
   }
