@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { isValidIsoDate, localToday } from '../core/dates';
+import { translatorFor, type LocaleMessages } from '../core/i18n';
 import { QueryError, classifyQuery } from '../core/lookup/classify-query';
+import { lookupJson } from '../core/lookup/lookup-json';
 import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { RegistryIndex } from '../core/registry/registry-index';
 import { RegistrySchema, type Registry } from '../core/registry/schema';
+import { listStanding } from '../core/verdict/licence-lists';
+import { isEnded } from '../core/verdict/licence-status';
+import { endSentence, listSentence } from '../core/verdict/verdict-words';
+import en from '../public/_locales/en/messages.json';
 import { fail, parseCommandLine } from './fail';
 
 const USAGE = 'usage: npm run lookup -- <licence number | domain or URL | part of a name> [--json] [--date YYYY-MM-DD] [--registry file]';
@@ -27,12 +33,22 @@ function loadRegistry(path: string): Registry {
   return parsed.data;
 }
 
-function describeLicence(l: LicenceWithStatus): string {
-  const when = l.status === 'expired' ? `expired ${-l.daysLeft} days ago` : `${l.status}, ${l.daysLeft} days left`;
+// The command line speaks English, in the extension's own English wording of what ended a licence.
+const { t } = translatorFor(en as LocaleMessages, 'en');
+
+function describeStatus(l: LicenceWithStatus): string {
+  if (isEnded(l.status)) return 'no longer in force';
+  return l.status === 'expired' ? `expired ${-l.daysLeft} days ago` : `${l.status}, ${l.daysLeft} days left`;
+}
+
+function describeLicence(l: LicenceWithStatus, date: string): string {
+  const lists = listStanding(l.lists, date);
   const lines = [
     `${l.number}  ${l.holder}`,
     `  legal representative: ${l.legalRepresentative}`,
-    `  issued ${l.issuedOn}, valid until ${l.validUntil} (${when})`,
+    `  issued ${l.issuedOn}, valid until ${l.validUntil} (${describeStatus(l)})`,
+    ...(l.end && isEnded(l.status) ? [`  ${endSentence(l.end, t)}`] : []),
+    ...[...lists.current, ...lists.past].map((e) => `  ${listSentence(e, date, t)}`),
     ...l.services.map((s) => `  service: ${s.name}${s.scope ? `（${s.scope}）` : ''}${s.restrictions ? ` ${s.restrictions}` : ''}`),
     ...l.sites.map((s) => `  ${s.kind}: ${s.domain} ${s.name}`),
   ];
@@ -41,21 +57,14 @@ function describeLicence(l: LicenceWithStatus): string {
   return lines.join('\n');
 }
 
-function describe(result: LookupResult): string {
+function describe(result: LookupResult, date: string): string {
   if (result.type === 'host') {
     const head = `${result.host}: ${result.verdict}${result.matchedDomain ? ` (listed as ${result.matchedDomain})` : ''}`;
-    return result.licence ? `${head}\n${describeLicence(result.licence)}` : head;
+    return result.licence ? `${head}\n${describeLicence(result.licence, date)}` : head;
   }
   if (result.note) return result.note;
   if (result.licences.length === 0) return 'no licence in the registry matches';
-  return result.licences.map(describeLicence).join('\n\n');
-}
-
-function toJson(result: LookupResult): object {
-  if (result.type === 'host') {
-    return { verdict: result.verdict, host: result.host, matchedDomain: result.matchedDomain, licence: result.licence };
-  }
-  return { licences: result.licences, ...(result.note ? { note: result.note } : {}) };
+  return result.licences.map((l) => describeLicence(l, date)).join('\n\n');
 }
 
 function main(): void {
@@ -78,8 +87,9 @@ function main(): void {
     throw error;
   }
   const index = new RegistryIndex(loadRegistry(registry ?? new URL('../data/registry.json', import.meta.url).pathname));
-  const result = runLookup(query, index, date ?? localToday());
-  process.stdout.write(json ? `${JSON.stringify(toJson(result), null, 2)}\n` : `${describe(result)}\n`);
+  const today = date ?? localToday();
+  const result = runLookup(query, index, today);
+  process.stdout.write(json ? `${JSON.stringify(lookupJson(result), null, 2)}\n` : `${describe(result, today)}\n`);
 }
 
 main();

@@ -1,5 +1,7 @@
 import type { Licence } from '../core/registry/schema';
-import { licenceStatus } from '../core/verdict/licence-status';
+import { listStanding } from '../core/verdict/licence-lists';
+import { endInForce, isEnded, licenceStatus } from '../core/verdict/licence-status';
+import { endSentence, listSentence } from '../core/verdict/verdict-words';
 import type { Translator } from '../core/i18n';
 import { CopyButton } from './CopyButton';
 import { formatDate, validityNote } from './format';
@@ -18,6 +20,9 @@ export interface LicenceDetailProps extends Translator {
 /** Everything the registry knows of one licence, in the order a person checking it asks. */
 export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }: LicenceDetailProps) {
   const { status, daysLeft } = licenceStatus(licence, today);
+  const end = endInForce(licence, today);
+  const lists = listStanding(licence.lists, today);
+  const day = (date: string) => formatDate(date, locale);
   const thisSite = matchedDomain ? licence.sites.filter((s) => s.domain === matchedDomain) : [];
   return (
     <article class="licence" aria-label={licence.number}>
@@ -31,6 +36,12 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
         </a>
       </p>
       <dl>
+        {end && (
+          <>
+            <dt>{t('field_status')}</dt>
+            <dd class={`note ended status-${end.state}`}>{endSentence(end, t, day)}</dd>
+          </>
+        )}
         <dt>{t('field_holder')}</dt>
         <dd>{licence.holder}</dd>
         <dt>{t('field_legal_representative')}</dt>
@@ -40,7 +51,7 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
         <dt>{t('field_valid_until')}</dt>
         <dd>
           {formatDate(licence.validUntil, locale)}
-          <div class={`status status-${status}`}>{validityNote(status, daysLeft, t)}</div>
+          {!isEnded(status) && <div class={`status status-${status}`}>{validityNote(status, daysLeft, t)}</div>}
         </dd>
         <dt>{t('field_services')}</dt>
         <dd>
@@ -56,6 +67,23 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
           </ul>
         </dd>
       </dl>
+      {lists.current.length + lists.past.length > 0 && (
+        <section>
+          <h2>{t('section_lists')}</h2>
+          <ul class="plain lists">
+            {lists.current.map((entry) => (
+              <li key={`${entry.list} ${entry.from}`} class="note on-list">
+                {listSentence(entry, today, t, day)}
+              </li>
+            ))}
+            {lists.past.map((entry) => (
+              <li key={`${entry.list} ${entry.from}`} class="muted">
+                {listSentence(entry, today, t, day)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {thisSite.length > 0 && (
         <section>
           <h2>{t('section_this_site')}</h2>

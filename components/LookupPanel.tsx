@@ -3,6 +3,7 @@ import { QueryError, classifyQuery } from '../core/lookup/classify-query';
 import { lookupIn, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { NO_KEYS, type RegistrySource } from '../core/registry/registry-source';
 import type { Licence } from '../core/registry/schema';
+import { onListPhrase } from '../core/verdict/verdict-words';
 import type { Translate } from '../core/i18n';
 
 type Outcome = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'failed' } | { kind: 'result'; result: LookupResult };
@@ -23,6 +24,12 @@ function ResultButton({ licence, t, onOpen }: { licence: LicenceWithStatus; t: T
     <button type="button" class="result" onClick={() => onOpen(licence)}>
       <strong>{licence.number}</strong> <span>{licence.holder}</span>{' '}
       <span class={`status status-${licence.status}`}>{t(`status_${licence.status}`)}</span>
+      {licence.listsInForce.map((list) => (
+        <span key={list} class="status status-on-list">
+          {' · '}
+          {onListPhrase(list, t)}
+        </span>
+      ))}
     </button>
   );
 }

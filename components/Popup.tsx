@@ -84,7 +84,7 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
       </header>
       {tab ? (
         <>
-          <VerdictSummary host={tab.host} result={tab.result} t={t} />
+          <VerdictSummary host={tab.host} result={tab.result} t={t} today={today} />
           {tab.result.licence && (
             <LicenceDetail
               licence={tab.result.licence}

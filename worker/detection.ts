@@ -4,6 +4,7 @@ import type { FindingsMessage } from '../core/messages';
 import type { RegistrySource } from '../core/registry/registry-source';
 import { BADGES } from '../core/verdict/badge';
 import type { VerdictResult } from '../core/verdict/verdict';
+import { verdictSentence } from '../core/verdict/verdict-words';
 import { serialQueue } from '../core/serial-queue';
 import type { LoadTranslator } from '../storage/load-translator';
 import { FIRST_VERDICT_MARK } from './startup-marks';
@@ -27,8 +28,7 @@ export interface DetectionEnvironment {
 /** The badge's tooltip, in the reader's language setting. */
 async function tooltip(browser: ExtensionApi, loadTranslator: LoadTranslator, result: VerdictResult, host: string): Promise<string> {
   const { t } = await loadTranslator((await readItem(browser.storage, SETTINGS)).language);
-  const l = result.licence;
-  return t(`badge_${result.verdict}`, [host, l?.number ?? '', l?.holder ?? '', l?.validUntil ?? '']);
+  return verdictSentence(host, result, t);
 }
 
 /**

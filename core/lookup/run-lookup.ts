@@ -1,18 +1,24 @@
 import type { Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
 import { NO_KEYS, type RegistryKeys, type RegistrySource } from '../registry/registry-source';
+import { listsInForce, type ListName } from '../verdict/licence-lists';
 import { licenceStatus, type LicenceStatus } from '../verdict/licence-status';
 import { computeVerdict, verdictKeys, type Verdict } from '../verdict/verdict';
 import type { Query } from './classify-query';
 
-export type LicenceWithStatus = Licence & { status: LicenceStatus; daysLeft: number };
+export interface LicenceWithStatus extends Licence {
+  status: LicenceStatus;
+  daysLeft: number;
+  /** The regulators' lists the operator is on at the lookup's date. */
+  listsInForce: ListName[];
+}
 
 export type LookupResult =
   | { type: 'host'; host: string; verdict: Verdict; matchedDomain: string | null; licence: LicenceWithStatus | null }
   | { type: 'licences'; query: Query; licences: LicenceWithStatus[]; note?: string };
 
 function withStatus(licence: Licence, today: string): LicenceWithStatus {
-  return { ...licence, ...licenceStatus(licence, today) };
+  return { ...licence, ...licenceStatus(licence, today), listsInForce: listsInForce(licence.lists, today) };
 }
 
 /** The same lookup the popup runs and the command line prints. */

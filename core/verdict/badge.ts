@@ -5,6 +5,7 @@ export const BADGES: Readonly<Record<Verdict, { text: string; color: string | nu
   listed: { text: '✓', color: '#16a34a' },
   expiring: { text: '✓', color: '#d97706' },
   expired: { text: '!', color: '#ea580c' },
+  revoked: { text: '!', color: '#b91c1c' },
   mismatch: { text: '✗', color: '#dc2626' },
   claimed: { text: '?', color: '#2563eb' },
   unknown: { text: '?', color: '#6b7280' },

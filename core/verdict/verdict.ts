@@ -2,9 +2,9 @@ import type { Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
 import type { RegistryKeys, RegistrySource } from '../registry/registry-source';
 import { coveringDomains, matchHost } from './host-match';
-import { licenceStatus } from './licence-status';
+import { endInForce, isEnded, licenceStatus, STANDING } from './licence-status';
 
-export type Verdict = 'listed' | 'expiring' | 'expired' | 'mismatch' | 'claimed' | 'unknown' | 'unlisted';
+export type Verdict = 'listed' | 'expiring' | 'expired' | 'revoked' | 'mismatch' | 'claimed' | 'unknown' | 'unlisted';
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -33,7 +33,8 @@ export interface VerdictInput {
  * The contract's verdict table (docs/verdict.md). The registry decides about a host it knows: when a
  * licence lists the host, its standing is the verdict whatever the page claims. Only for a host the
  * registry does not know do the page's claims speak: a claimed licence listing other domains (mismatch)
- * before one listing none (claimed) before a number the registry lacks (unknown).
+ * before one listing none that was cancelled or revoked (revoked) before one listing none (claimed) before
+ * a number the registry lacks (unknown).
  */
 export function computeVerdict({ host, claimedLicenceNumbers, index, today }: VerdictInput): VerdictResult {
   const claimedNumbers = [...new Set(claimedLicenceNumbers)];
@@ -44,10 +45,11 @@ export function computeVerdict({ host, claimedLicenceNumbers, index, today }: Ve
     claimed.filter((l) => l.number !== licence?.number && !covering.has(l.number) && l.sites.length > 0);
 
   if (match) {
-    // Best standing first: with no revocations in the registry yet, the later expiry is the better standing.
-    const licence = [...match.licences].sort((a, b) => b.validUntil.localeCompare(a.validUntil))[0];
-    const { status, daysLeft } = licenceStatus(licence, today);
-    const verdict = status === 'valid' ? 'listed' : status;
+    const [best] = match.licences
+      .map((licence) => ({ licence, ...licenceStatus(licence, today) }))
+      .sort((a, b) => STANDING[a.status] - STANDING[b.status] || b.licence.validUntil.localeCompare(a.licence.validUntil));
+    const { licence, status, daysLeft } = best;
+    const verdict = status === 'valid' ? 'listed' : isEnded(status) ? 'revoked' : status;
     return { verdict, licence, matchedDomain: match.domain, daysLeft, disagreeing: others(licence) };
   }
 
@@ -60,8 +62,12 @@ export function computeVerdict({ host, claimedLicenceNumbers, index, today }: Ve
   });
   const borrowed = claimed.find((l) => l.sites.length > 0);
   if (borrowed) return result('mismatch', borrowed);
-  const unconfirmable = claimed.find((l) => l.sites.length === 0);
-  if (unconfirmable) return result('claimed', unconfirmable);
+  // A borrowed number (mismatch above) is the stronger warning; among numbers that list no domains, one the
+  // regulator has ended says more than one that merely cannot be confirmed.
+  const unconfirmable = claimed.filter((l) => l.sites.length === 0);
+  const ended = unconfirmable.find((l) => endInForce(l, today));
+  if (ended) return result('revoked', ended);
+  if (unconfirmable.length > 0) return result('claimed', unconfirmable[0]);
   if (claimedNumbers.length > claimed.length) return result('unknown');
   return result('unlisted');
 }

@@ -7,7 +7,8 @@ import { Popup, type TabView } from '../../components/Popup';
 import type { Finding } from '../../core/messages';
 import { computeVerdict } from '../../core/verdict/verdict';
 import type { RegistrySource } from '../../core/registry/registry-source';
-import { index, memoryRegistry, storedRegistry, translator } from './render-helpers';
+import { memorySource } from '../../core/registry/registry-source';
+import { endedIndex, index, memoryRegistry, storedRegistry, translator } from './render-helpers';
 
 afterEach(cleanup);
 
@@ -23,14 +24,14 @@ const finding = (
   role,
 });
 
-function tabView(host: string, findings: Finding[], today: string): TabView {
+function tabView(host: string, findings: Finding[], today: string, registry = index): TabView {
   const licences = findings.filter((f) => f.kind === 'licence');
   const claimed = licences.filter((f) => f.role === 'claim').map((f) => f.canonical);
   return {
     host,
     findings,
-    registered: licences.map((f) => f.canonical).filter((n) => index.licence(n)),
-    result: computeVerdict({ host, claimedLicenceNumbers: claimed, index, today }),
+    registered: licences.map((f) => f.canonical).filter((n) => registry.licence(n)),
+    result: computeVerdict({ host, claimedLicenceNumbers: claimed, index: registry, today }),
   };
 }
 
@@ -297,6 +298,101 @@ describe.each([
     );
     lookup('不存在的公司');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.'));
+  });
+});
+
+describe('a licence the regulator ended, and its lists', () => {
+  const ended = memorySource(endedIndex);
+  const endedTab = (host: string, findings: Finding[], today = '2026-11-22') => tabView(host, findings, today, endedIndex);
+  const listItems = () =>
+    [...(screen.getByRole('heading', { name: 'Bad and dishonest operator lists' }).nextElementSibling as HTMLElement).children].map(
+      (li) => [li.className, li.textContent],
+    );
+
+  it('revoked: what happened, when, who decided and why, in the summary and the detail, with the lists', () => {
+    renderPopup(endedTab('www.sugou-shop.cn', [finding('粤B2-20180001')]), '2026-11-22', 'en', undefined, ended);
+    expect(heading()).toHaveProperty('textContent', 'Licence revoked or cancelled');
+    expect(heading().dataset.verdict).toBe('revoked');
+    const summary = heading().closest('section') as HTMLElement;
+    expect([...summary.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'Licence no longer in force: www.sugou-shop.cn relies on licence 粤B2-20180001 (深圳市示例速购科技有限公司). Revoked on 2025-03-01 by 广东省通信管理局: 以欺骗手段取得许可',
+      'On the list of dishonest telecom operators (失信名单) since 2025-03-01 (decided by: 广东省通信管理局): 被吊销经营许可证',
+      "The regulator has ended this licence: it no longer permits the site's services. Do not pay or enter personal data here unless the site holds another licence that is in force.",
+    ]);
+    const page = text();
+    expect(page).toContain('StatusRevoked on 1 March 2025 by 广东省通信管理局: 以欺骗手段取得许可');
+    // The dates alone would call it valid; the detail must not.
+    expect(page).toContain('Valid until10 May 2028Licensed services');
+    expect(page).not.toContain('days left');
+    expect(listItems()).toEqual([
+      [
+        'note on-list',
+        'On the list of dishonest telecom operators (失信名单) since 1 March 2025 (decided by: 广东省通信管理局): 被吊销经营许可证',
+      ],
+      [
+        'muted',
+        'Was on the list of bad telecom operators (不良名单) from 1 June 2024, removed on 15 January 2025 (decided by: 广东省通信管理局): 未按规定报送年报',
+      ],
+    ]);
+  });
+
+  it('before the revocation took effect the same site is listed, on the bad-operators list', () => {
+    renderPopup(endedTab('sugou-shop.cn', [], '2024-12-01'), '2024-12-01', 'en', undefined, ended);
+    expect(heading().dataset.verdict).toBe('listed');
+    expect(screen.queryByText('Status')).toBeNull();
+    expect(text()).toContain('Valid until10 May 2028valid, 1256 days left');
+    expect(text()).toContain(
+      'On the list of bad telecom operators (不良名单) from 2024-06-01 until 2025-01-15 (decided by: 广东省通信管理局): 未按规定报送年报',
+    );
+    expect(listItems()).toEqual([
+      [
+        'note on-list',
+        'On the list of bad telecom operators (不良名单) from 1 June 2024 until 15 January 2025 (decided by: 广东省通信管理局): 未按规定报送年报',
+      ],
+    ]);
+  });
+
+  it('an unknown host claiming a cancelled licence that lists no domains', () => {
+    renderPopup(endedTab('kuaduqu-tong.com', [finding('B2-20190536')]), '2026-11-22', 'en', undefined, ended);
+    expect(heading().dataset.verdict).toBe('revoked');
+    expect(text()).toContain(
+      'Licence no longer in force: kuaduqu-tong.com relies on licence B2-20190536 (示例跨地区通信有限公司). Cancelled on 2026-06-30 by 工业和信息化部: 经营者申请注销',
+    );
+    expect(text()).toContain('StatusCancelled on 30 June 2026 by 工业和信息化部: 经营者申请注销');
+    expect(text()).toContain('This licence lists no domains.');
+  });
+
+  it('in Chinese', () => {
+    renderPopup(endedTab('sugou-shop.cn', []), '2026-11-22', 'zh_CN', undefined, ended);
+    expect(heading()).toHaveProperty('textContent', '许可证已被吊销或注销');
+    const page = text();
+    expect(page).toContain(
+      '许可证已失效：sugou-shop.cn 所依据的许可证 粤B2-20180001（深圳市示例速购科技有限公司）已被吊销或注销。已于 2025-03-01 被广东省通信管理局吊销，事由：以欺骗手段取得许可',
+    );
+    expect(page).toContain('状态已于 2025年3月1日 被广东省通信管理局吊销，事由：以欺骗手段取得许可');
+    expect(page).toContain('自 2025年3月1日 起列入电信业务经营失信名单（决定机关：广东省通信管理局），事由：被吊销经营许可证');
+    expect(page).toContain(
+      '曾于 2024年6月1日 列入电信业务经营不良名单，2025年1月15日 移出（决定机关：广东省通信管理局），事由：未按规定报送年报',
+    );
+  });
+
+  it('the lookup results say which licences were ended and which operators are on a list', async () => {
+    renderPopup(null, '2026-11-22', 'en', undefined, ended);
+    fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: '示例' } });
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('status'))
+          .queryAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual([
+        '粤B2-20180001 深圳市示例速购科技有限公司 revoked · on the dishonest-operators list',
+        'B2-20190536 示例跨地区通信有限公司 cancelled',
+        '浙B2-20200002 杭州示例优选网络有限公司 valid · on the bad-operators list',
+      ]),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /浙B2-20200002/ }));
+    expect(text()).toContain('On the list of bad telecom operators (不良名单) since 1 February 2026 (decided by: 浙江省通信管理局)');
+    expect(text()).toContain('Valid until2 January 2030valid, 1137 days left');
   });
 });
 

@@ -1,4 +1,5 @@
 import bundled from '../../data/registry.json';
+import endedLicences from '../registries/ended-licences.json';
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
@@ -10,6 +11,9 @@ import { translatorFor, type LocaleMessages, type Translator } from '../../core/
 
 export const index = new RegistryIndex(RegistrySchema.parse(bundled));
 export const memoryRegistry = memorySource(index);
+
+/** Licences a regulator revoked or cancelled, and operators on its lists (also used by the lookup CLI test). */
+export const endedIndex = new RegistryIndex(RegistrySchema.parse(endedLicences));
 
 let stored: Promise<RegistrySource> | undefined;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, localToday } from '../../core/dates';
 import { RegistryIndex } from '../../core/registry/registry-index';
-import type { Licence, Registry } from '../../core/registry/schema';
-import { licenceStatus } from '../../core/verdict/licence-status';
+import type { Licence, LicenceEnd, Registry } from '../../core/registry/schema';
+import { endInForce, licenceStatus } from '../../core/verdict/licence-status';
 import { computeVerdict, type VerdictInput } from '../../core/verdict/verdict';
 
 const site = (domain: string) => ({ kind: 'website' as const, name: domain, domain, services: [], serverLocation: '', accessProvider: '' });
@@ -123,6 +123,85 @@ describe('precedence', () => {
   });
 });
 
+const ended = (state: LicenceEnd['state'], on: string): LicenceEnd => ({
+  state,
+  on,
+  authority: '广东省通信管理局',
+  reason: '以欺骗手段取得许可',
+  source: 'status.csv',
+});
+const withEnd = (l: Licence, end: LicenceEnd): Licence => ({ ...l, end });
+const endedIndex = new RegistryIndex({
+  ...registry,
+  licences: [
+    withEnd(
+      licence('粤B2-20180001', '2029-01-01', ['gone.example.cn', 'both.example.cn', 'renewed.example.cn']),
+      ended('revoked', '2026-03-01'),
+    ),
+    withEnd(licence('粤B2-20180002', '2029-01-01', ['quit.example.cn']), ended('cancelled', '2026-07-01')),
+    withEnd(licence('粤B2-20180003', '2029-01-01', []), ended('revoked', '2026-01-01')),
+    withEnd(licence('粤B2-20180004', '2029-01-01', []), ended('cancelled', '2026-12-01')),
+    licence('粤B2-20180005', '2025-01-01', ['both.example.cn']),
+    licence('粤B2-20180006', '2028-01-01', ['renewed.example.cn']),
+    withEnd(licence('粤B2-20180007', '2030-01-01', ['two.example.cn']), ended('revoked', '2026-02-01')),
+    withEnd(licence('粤B2-20180008', '2027-01-01', ['two.example.cn']), ended('cancelled', '2026-02-01')),
+    licence('粤B2-20180009', '2030-01-01', []),
+    licence('粤B2-20180010', '2030-01-01', ['elsewhere.example.cn']),
+  ],
+});
+const endedVerdict = (host: string, shown: string[], today = '2026-06-01') => {
+  const r = computeVerdict({ host, claimedLicenceNumbers: shown, index: endedIndex, today });
+  return [r.verdict, r.licence?.number ?? null, r.matchedDomain];
+};
+
+describe('revoked: a licence the regulator cancelled (注销) or revoked (吊销)', () => {
+  it('a revoked licence listing the host gives revoked from its end day on, whatever its validUntil', () => {
+    expect(endedVerdict('gone.example.cn', [], '2026-02-28')).toEqual(['listed', '粤B2-20180001', 'gone.example.cn']);
+    expect(endedVerdict('gone.example.cn', [], '2026-03-01')).toEqual(['revoked', '粤B2-20180001', 'gone.example.cn']);
+    expect(endedVerdict('gone.example.cn', ['粤B2-20180001'])).toEqual(['revoked', '粤B2-20180001', 'gone.example.cn']);
+  });
+
+  it('a cancelled licence listing the host gives revoked too, and only once the cancellation takes effect', () => {
+    expect(endedVerdict('quit.example.cn', [], '2026-06-30')[0]).toBe('listed');
+    expect(endedVerdict('quit.example.cn', [], '2026-07-01')).toEqual(['revoked', '粤B2-20180002', 'quit.example.cn']);
+  });
+
+  it('a claim on the page does not undo the registry: a revoked host claiming a valid licence stays revoked', () => {
+    const r = computeVerdict({ host: 'gone.example.cn', claimedLicenceNumbers: ['粤B2-20180010'], index: endedIndex, today: '2026-06-01' });
+    expect([r.verdict, r.licence?.number, r.disagreeing.map((l) => l.number)]).toEqual(['revoked', '粤B2-20180001', ['粤B2-20180010']]);
+  });
+
+  it('best standing when several licences list the host: valid, expiring, expired, then revoked', () => {
+    expect(endedVerdict('renewed.example.cn', [])).toEqual(['listed', '粤B2-20180006', 'renewed.example.cn']);
+    expect(endedVerdict('renewed.example.cn', [], '2027-11-01')).toEqual(['expiring', '粤B2-20180006', 'renewed.example.cn']);
+    // An expired licence stands better than a revoked one, even one whose validUntil is later.
+    expect(endedVerdict('both.example.cn', [])).toEqual(['expired', '粤B2-20180005', 'both.example.cn']);
+    expect(endedVerdict('renewed.example.cn', [], '2028-01-02')).toEqual(['expired', '粤B2-20180006', 'renewed.example.cn']);
+  });
+
+  it('between two ended licences, the later validUntil decides, cancelled or revoked alike', () => {
+    expect(endedVerdict('two.example.cn', [])).toEqual(['revoked', '粤B2-20180007', 'two.example.cn']);
+  });
+
+  it('an unknown host claiming an ended licence that lists no domains gets revoked', () => {
+    expect(endedVerdict('shop.example.net', ['粤B2-20180003'])).toEqual(['revoked', '粤B2-20180003', null]);
+    expect(endedVerdict('shop.example.net', ['粤B2-20180003'], '2025-12-31')).toEqual(['claimed', '粤B2-20180003', null]);
+  });
+
+  it('a cancellation dated after today leaves the claim as claimed', () => {
+    expect(endedVerdict('shop.example.net', ['粤B2-20180004'])).toEqual(['claimed', '粤B2-20180004', null]);
+    expect(endedVerdict('shop.example.net', ['粤B2-20180004'], '2026-12-01')).toEqual(['revoked', '粤B2-20180004', null]);
+  });
+
+  it('for an unknown host: mismatch before revoked before claimed before unknown', () => {
+    // An ended licence that lists other domains is still somebody else's number: mismatch.
+    expect(endedVerdict('shop.example.net', ['粤B2-20180001'])).toEqual(['mismatch', '粤B2-20180001', null]);
+    expect(endedVerdict('shop.example.net', ['粤B2-20180003', '粤B2-20180010'])).toEqual(['mismatch', '粤B2-20180010', null]);
+    expect(endedVerdict('shop.example.net', ['粤B2-20180009', '粤B2-20180003'])).toEqual(['revoked', '粤B2-20180003', null]);
+    expect(endedVerdict('shop.example.net', ['粤B2-20990001', '粤B2-20180009'])).toEqual(['claimed', '粤B2-20180009', null]);
+  });
+});
+
 describe('host matching', () => {
   it('covers subdomains through the registrable domain', () => {
     expect(verdict('m.maichetong.com.cn', [])[2]).toBe('maichetong.com.cn');
@@ -146,6 +225,16 @@ describe('dates', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2026-10-20', '2026-10-20')).toBe(0);
     expect(licenceStatus({ validUntil: '2026-10-20' }, '2026-11-22')).toEqual({ status: 'expired', daysLeft: -33 });
+  });
+
+  it('takes a cancellation or revocation from its own day on, counting days to validUntil all the same', () => {
+    const revoked = { validUntil: '2026-10-20', end: ended('revoked', '2026-03-01') };
+    expect(licenceStatus(revoked, '2026-02-28')).toEqual({ status: 'valid', daysLeft: 234 });
+    expect(licenceStatus(revoked, '2026-03-01')).toEqual({ status: 'revoked', daysLeft: 233 });
+    expect(endInForce(revoked, '2026-02-28')).toBeNull();
+    expect(endInForce(revoked, '2026-03-01')?.authority).toBe('广东省通信管理局');
+    // Cancelled after it had lapsed: what the regulator decided is the last word.
+    expect(licenceStatus({ validUntil: '2024-01-01', end: ended('cancelled', '2025-01-01') }, '2026-01-01').status).toBe('cancelled');
   });
 
   it('takes today from the local calendar', () => {

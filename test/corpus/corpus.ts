@@ -10,7 +10,7 @@ export interface CorpusPage {
   host: string;
   /** What the page is, used as the test name. */
   name: string;
-  /** The badge verdict when the page is the top-level page; `{ registry: number }` = listed/expiring/expired from that licence's dates. */
+  /** The badge verdict when the page is the top-level page; `{ registry: number }` = listed/expiring/expired/revoked from that licence. */
   expected: Verdict | { registry: string };
   /** Pages only embedded as frames by other pages; never visited top-level by the tests. */
   embeddedOnly?: boolean;
@@ -117,6 +117,18 @@ export const CORPUS: readonly CorpusPage[] = [
     name: 'foreign-invested cloud company close to renewal, 合字 licences in a CSS-module footer',
     expected: { registry: '合字B2-20250011' },
     firefox: true,
+  },
+  {
+    file: 'sugou-revoked-shop.html',
+    host: 'www.sugou-shili.cn',
+    name: 'shop whose licence was revoked two months ago, still showing the number in its footer',
+    expected: { registry: '粤B2-20250013' },
+  },
+  {
+    file: 'tuangou-cancelled-home.html',
+    host: 'm.tuangou-shili.cn',
+    name: 'mobile group-buying site whose licence is cancelled from today, number in a copyright block',
+    expected: { registry: '苏B2-20250014' },
   },
 
   // --- Unknown hosts claiming a number the registry lacks ---------------------------------------------

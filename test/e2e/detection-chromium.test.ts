@@ -68,7 +68,7 @@ describe('badge in real Chromium', () => {
 
   it('covers every verdict of the contract', () => {
     const shown = new Set(ALL_SITES.map((s) => expectedVerdict(s, registry)));
-    expect([...shown].sort()).toEqual(['claimed', 'expired', 'expiring', 'listed', 'mismatch', 'unknown', 'unlisted']);
+    expect([...shown].sort()).toEqual(['claimed', 'expired', 'expiring', 'listed', 'mismatch', 'revoked', 'unknown', 'unlisted']);
   });
 
   it('shows the red ✗ on a fraud page showing 渝B2-20210467, with a tooltip naming the real holder', async () => {
@@ -79,6 +79,18 @@ describe('badge in real Chromium', () => {
       color: '#dc2626',
       title:
         'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
+    });
+    await page.close();
+  });
+
+  it('shows the dark red ! on a shop whose licence was revoked, with a tooltip saying when, by whom and why', async () => {
+    const site = ALL_SITES.find((s) => s.host === 'www.sugou-shili.cn')!;
+    const { page, tabId } = await visit(site);
+    const end = registry.licences.find((l) => l.number === '粤B2-20250013')?.end;
+    expect(await badgeShowing(tabId, 'revoked')).toEqual({
+      text: '!',
+      color: '#b91c1c',
+      title: `Licence no longer in force: www.sugou-shili.cn relies on licence 粤B2-20250013 (深圳示例速购科技有限公司). Revoked on ${end?.on} by 广东省通信管理局: 以欺骗手段取得经营许可`,
     });
     await page.close();
   });

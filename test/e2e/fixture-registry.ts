@@ -1,17 +1,19 @@
 // The registry the end-to-end tests and the page corpus use: the committed one, plus licences dated
-// relative to the day the tests run, so that `listed`, `expiring` and `expired` can be shown with the
-// browser's real date.
+// relative to the day the tests run, so that `listed`, `expiring`, `expired` and `revoked` can be shown
+// with the browser's real date.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localToday } from '../../core/dates';
-import { RegistrySchema, type Licence, type Registry } from '../../core/registry/schema';
+import { RegistrySchema, type Licence, type LicenceEnd, type Registry } from '../../core/registry/schema';
 
 interface FixtureLicence {
   number: string;
   holder: string;
   domains: readonly string[];
   daysLeft: number;
+  /** Cancelled or revoked this many days before the tests run; the operator is on the dishonest list since. */
+  ended?: Pick<LicenceEnd, 'state' | 'authority' | 'reason'> & { daysAgo: number };
 }
 
 export const FIXTURE_LICENCES = {
@@ -29,6 +31,22 @@ export const FIXTURE_LICENCES = {
   forum: { number: '京B2-20250008', holder: '北京示例论坛有限公司', domains: ['shili-bbs.cn'], daysLeft: -10 },
   cloud: { number: '合字B2-20250011', holder: '示例云（北京）有限公司', domains: ['shili-cloud.cn'], daysLeft: 30 },
   groupOld: { number: '浙B2-20200012', holder: '杭州示例旧网络有限公司', domains: ['shili-mall.cn'], daysLeft: -700 },
+  // Ended by the regulators while their dates alone would still call them valid: a shop whose licence was
+  // revoked (吊销) and a group-buying site whose licence was cancelled (注销), both still showing the number.
+  revoked: {
+    number: '粤B2-20250013',
+    holder: '深圳示例速购科技有限公司',
+    domains: ['sugou-shili.cn'],
+    daysLeft: 900,
+    ended: { state: 'revoked', daysAgo: 60, authority: '广东省通信管理局', reason: '以欺骗手段取得经营许可' },
+  },
+  cancelled: {
+    number: '苏B2-20250014',
+    holder: '南京示例团购网络有限公司',
+    domains: ['tuangou-shili.cn'],
+    daysLeft: 500,
+    ended: { state: 'cancelled', daysAgo: 0, authority: '江苏省通信管理局', reason: '经营者申请注销' },
+  },
 } as const satisfies Record<string, FixtureLicence>;
 
 function addDays(date: string, days: number): string {
@@ -37,7 +55,9 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function fixtureLicence({ number, holder, domains, daysLeft }: FixtureLicence, today: string): Licence {
+function fixtureLicence({ number, holder, domains, daysLeft, ended }: FixtureLicence, today: string): Licence {
+  const source = 'test/e2e/fixture-registry.ts';
+  const endedOn = ended && addDays(today, -ended.daysAgo);
   return {
     number,
     holder,
@@ -54,7 +74,13 @@ function fixtureLicence({ number, holder, domains, daysLeft }: FixtureLicence, t
       accessProvider: '测试接入',
     })),
     history: [],
-    sources: ['test/e2e/fixture-registry.ts'],
+    sources: [source],
+    ...(ended && endedOn
+      ? {
+          end: { state: ended.state, on: endedOn, authority: ended.authority, reason: ended.reason, source },
+          lists: [{ list: 'dishonest-operators', from: endedOn, authority: ended.authority, reason: ended.reason, source }],
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import bundled from '../../data/registry.json';
+import endedLicences from '../registries/ended-licences.json';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { memorySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
@@ -14,13 +15,13 @@ const TAB = 7;
 /** The tab states as stored, unchecked: tests look at exactly what the worker wrote. */
 const storedTabs = async () => (await fakeBrowser.storage.session.get(TAB_STATES.key))[TAB_STATES.key];
 
-function start(today = '2026-06-01') {
+function start(today = '2026-06-01', registry = index) {
   // The fake has no i18n; a message name with its substitutions is enough to check the tooltip.
   fakeBrowser.i18n.getMessage = ((name: string, subs: string[]) => `${name}: ${subs.join(' | ')}`) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
   const detection = startDetection({
     browser: fakeBrowser as never,
-    registry: () => memorySource(index),
+    registry: () => memorySource(registry),
     loadTranslator: translatorLoader(fakeBrowser as never),
     today: () => today,
   });
@@ -130,6 +131,17 @@ describe('badge per tab', () => {
     await fakeBrowser.webNavigation.onHistoryStateUpdated.trigger({ tabId: TAB, frameId: 0, url: 'https://etaoche.cn/list' } as never);
     await d.idle();
     expect((await badge()).title).toContain('badge_expired: etaoche.cn');
+  });
+
+  it('shows a revoked licence dark red, its tooltip saying when, by whom and why', async () => {
+    const d = start('2026-11-22', new RegistryIndex(RegistrySchema.parse(endedLicences)));
+    await commit(d, 'https://www.sugou-shop.cn/');
+    expect(await badge()).toEqual({
+      text: '!',
+      color: '#b91c1c',
+      title:
+        'badge_revoked: www.sugou-shop.cn | 粤B2-20180001 | 深圳市示例速购科技有限公司 | 2028-05-10 | with_reason: end_revoked: 2025-03-01 | 广东省通信管理局 | 以欺骗手段取得许可',
+    });
   });
 
   it('shows no badge on pages that are not web pages', async () => {
