@@ -12,7 +12,7 @@ export function cleanLines(raw: string): string[] {
     .map((line) =>
       line
         .replace(/^\s*#+\s+/, '')
-        .replace(/^\s*[-*•]\s+/, '')
+        .replace(/^\s*[-*•]\s+(?!\d{1,3}\s*-$)/, '')
         .replace(/\*\*/g, '')
         .replace(SPACE_BETWEEN_HAN, '')
         .trim(),

@@ -21,10 +21,9 @@ export function repairStoreNames(list: string): string {
 }
 
 /**
- * Appends a continuation line to a value broken across lines. A line that only repeats the value's
- * own ending is a duplicated fragment of the scan (`…万国6号数据中心` then `6号数据中心`) and is dropped.
+ * Whether a continuation line only repeats the value's own ending: a duplicated fragment of the scan
+ * (`…万国6号数据中心` then `6号数据中心`), to be dropped rather than appended.
  */
-export function appendContinuation(value: string, line: string): string {
-  if (value.length > line.length && value.endsWith(line)) return value;
-  return value + line;
+export function repeatsEnding(value: string, line: string): boolean {
+  return value.length > line.length && value.endsWith(line);
 }

@@ -1,24 +1,49 @@
 import { mergeIssues } from '../document/merge-issues';
-import { parseLicenceDocument } from '../document/parse-licence-document';
-import { RegistrySchema, type Registry } from './schema';
+import { type DocumentOutcome, readLicenceDocuments, type SourceDocument } from './read-licence-documents';
+import { type Licence, type Registry, RegistrySchema, type Repair } from './schema';
 
-export interface SourceDocument {
-  /** The document's file name, kept in the registry as its source. */
-  source: string;
-  text: string;
+export type { SourceDocument } from './read-licence-documents';
+
+export interface BuiltRegistry {
+  registry: Registry;
+  warnings: string[];
+  /** What became of each document, in the order given. */
+  outcomes: DocumentOutcome[];
 }
 
-/** Parses every document, merges the issues of each licence, and checks the result against the schema. */
+/** A licence with the repairs made to the documents it was built from, when there are any. */
+function withRepairs(licence: Licence, repairs: readonly Repair[]): Licence {
+  const own = licence.sources.flatMap((source) => repairs.filter((r) => r.source === source));
+  return own.length > 0 ? { ...licence, repairs: own } : licence;
+}
+
+/**
+ * Reads every document, merges the issues of each licence, and checks the result against the schema.
+ * A document that cannot be read, or that disagrees with another copy of its issue, is refused and the
+ * registry is built from the rest; with `strict`, either ends the build with a DocumentError.
+ */
 export function buildRegistry(
   documents: readonly SourceDocument[],
   meta: { version: number; generatedAt: string },
-): { registry: Registry; warnings: string[] } {
-  const parsed = documents.map((d) => parseLicenceDocument(d.text, d.source));
+  options: { strict?: boolean } = {},
+): BuiltRegistry {
+  const strict = options.strict ?? false;
+  const read = readLicenceDocuments(documents, strict);
+  const merged = mergeIssues(
+    read.issues,
+    strict
+      ? undefined
+      : (issue, error) => {
+          const outcome = read.outcomes.find((o) => o.source === issue.source) as DocumentOutcome;
+          outcome.status = 'refused';
+          outcome.problems = [error];
+        },
+  );
   const registry = RegistrySchema.parse({
     schemaVersion: 1,
     version: meta.version,
     generatedAt: meta.generatedAt,
-    licences: mergeIssues(parsed.map((p) => p.issue)),
+    licences: merged.map((licence) => withRepairs(licence, read.repairs)),
   });
-  return { registry, warnings: parsed.flatMap((p) => p.warnings) };
+  return { registry, warnings: read.warnings, outcomes: read.outcomes };
 }

@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli';
 
 const licences = join(ROOT, 'data/licences');
+const corpus = join(ROOT, 'test/fixtures/documents');
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'registry-build-'));
@@ -15,7 +16,8 @@ describe('npm run registry:build', () => {
     const out = join(dir, 'registry.json');
     const first = await runCli('registry-build', ['--out', out, licences]);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe(`wrote ${out}: version 1, 4 licences, 7 domains, from 5 documents\n`);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe(`wrote ${out}: version 1, 4 licences, 7 domains, from 5 documents: 5 used, 0 partly used, 0 refused\n`);
     const built = JSON.parse(readFileSync(out, 'utf8'));
     const bundled = JSON.parse(readFileSync(join(ROOT, 'data/registry.json'), 'utf8'));
     expect(built.licences).toEqual(bundled.licences);
@@ -45,20 +47,79 @@ describe('npm run registry:build', () => {
     );
   });
 
-  it('names a document without a licence number', async () => {
+  it('names a document without a licence number, and writes nothing when no document can be used', async () => {
     const doc = join(dir, 'blank.txt');
     writeFileSync(doc, '中华人民共和国 增值电信业务经营许可证\n\n公司名称: 某公司\n');
-    await expectRefused([doc], 'cannot build the registry: blank.txt: 经营许可证编号: no licence number found');
+    await expectRefused([doc], 'refused: blank.txt: 经营许可证编号: no licence number found\n');
+    await expectRefused([doc], 'no registry written: no document could be used (1 documents: 0 used, 0 partly used, 1 refused)');
+    await expectRefused(['--strict', doc], 'cannot build the registry: blank.txt: 经营许可证编号: no licence number found');
   });
 
-  it('names two documents of the same issue that disagree, and the field', async () => {
+  it('builds from the good documents of a folder with an unreadable one, names it and why, and says so in its exit code', async () => {
+    const folder = join(dir, 'scans');
+    mkdirSync(folder);
+    for (const name of readdirSync(corpus)) copyFileSync(join(corpus, name), join(folder, name));
+    const issue = readFileSync(join(corpus, '01-beijing-numbered-list.txt'), 'utf8');
+    writeFileSync(
+      join(folder, '00-unreadable.txt'),
+      issue.replace('2023年O3月15日', '2023年X3月15日').replaceAll(/2[0O]231187/g, '20239999'),
+    );
+    const out = join(dir, 'registry.json');
+    const r = await runCli('registry-build', ['--out', out, folder]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('refused: 00-unreadable.txt: 发证日期: "2023年X3月15日" is not a date\n');
+    expect(r.stdout).toBe(`wrote ${out}: version 1, 10 licences, 21 domains, from 11 documents: 10 used, 0 partly used, 1 refused\n`);
+    const numbers = JSON.parse(readFileSync(out, 'utf8')).licences.map((l: { number: string }) => l.number);
+    expect(numbers).toHaveLength(10);
+    expect(numbers).toContain('京B2-20231187');
+    expect(numbers).not.toContain('京B2-20239999');
+  });
+
+  it('uses what it can of a partly readable document and reports the rest', async () => {
+    const doc = join(dir, 'part.txt');
+    writeFileSync(doc, readFileSync(join(licences, '003_53fe3f07be8b4b57.txt'), 'utf8').replace('etaoche.cn', 'etaoche'));
+    const out = join(dir, 'registry.json');
+    const r = await runCli('registry-build', ['--out', out, doc]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('partly used: part.txt: 网站域名/APP域名: "etaoche" is not a domain; left out\n');
+    expect(r.stdout).toBe(`wrote ${out}: version 1, 1 licences, 0 domains, from 1 documents: 0 used, 1 partly used, 0 refused\n`);
+    await expectRefused(['--strict', doc], 'cannot build the registry: part.txt: 网站域名/APP域名: "etaoche" is not a domain; left out');
+  });
+
+  it('refuses the later of two documents of the same issue that disagree, naming the field; --strict stops', async () => {
     const a = join(dir, 'a.txt');
     const b = join(dir, 'b.txt');
     copyFileSync(join(licences, '001_1f9b954c97a53acf.txt'), a);
     writeFileSync(b, readFileSync(a, 'utf8').replace('法定代表人: 李飞', '法定代表人: 张三'));
-    await expectRefused(
-      [a, b],
-      'cannot build the registry: a.txt and b.txt: legalRepresentative: both are the issue of 2022-10-31 of 渝B2-20210467 but disagree',
+    const message = 'a.txt and b.txt: legalRepresentative: both are the issue of 2022-10-31 of 渝B2-20210467 but disagree';
+    const out = join(dir, 'registry.json');
+    const r = await runCli('registry-build', ['--out', out, a, b]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe(`refused: ${message}\n`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).licences[0]).toMatchObject({ legalRepresentative: '李飞', sources: ['a.txt'] });
+    await expectRefused(['--strict', a, b], `cannot build the registry: ${message}`);
+  });
+
+  it('writes the review report', async () => {
+    const out = join(dir, 'registry.json');
+    const review = join(dir, 'review.md');
+    const r = await runCli('registry-build', ['--out', out, '--review', review, '--strict', join(corpus, '08-chongqing-region-lost.txt')]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(review, 'utf8')).toBe(
+      [
+        '# Registry build review',
+        '',
+        '1 documents: 1 used, 0 partly used, 0 refused.',
+        '',
+        '## Repaired or inferred values',
+        '',
+        '| number | document | field | value | seen in the scan | repair |',
+        '|---|---|---|---|---|---|',
+        "| 渝B2-20210066 | 08-chongqing-region-lost.txt | 经营许可证编号 | 渝B2-20210066 | 经营许可证编号:///B2-20210066 | region lost in every copy; taken from the holder's name |",
+        '| 渝B2-20210066 | 08-chongqing-region-lost.txt | 发证日期 | 2021-10-20 | 2021年1O月2O日 | letters read as digits (O→0) |',
+        '| 渝B2-20210066 | 08-chongqing-region-lost.txt | 有效期至 | 2026-10-19 | 2026年1O月19日 | letters read as digits (O→0) |',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -74,6 +135,7 @@ describe('npm run registry:build', () => {
     [[licences], '--out is required'],
     [['--out', 'x.json'], 'no documents given'],
     [['--out', 'x.json', '--version', 'two', licences], '--version must be a positive integer'],
+    [['--out', 'x.json', '--review', licences], 'no documents given'],
   ])('refuses bad arguments %j', async (args, message) => {
     const r = await runCli('registry-build', args);
     expect(r.status).toBe(2);
