@@ -1,11 +1,9 @@
-import type { Site } from '../registry/schema';
+import { registryDomain, type Site } from '../registry/schema';
 import { chinesePunctuation } from './clean-lines';
 import { DocumentError } from './document-error';
 import { isConditionsStart, isPageFurniture, readLabel, readSiteSectionHeading, type Label } from './labels';
 import type { RepairLog } from './repair-log';
 import { repairBracketsInName, repairStoreNames, repeatsEnding } from './repairs';
-
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 type SiteField = 'name' | 'domain' | 'serverLocation' | 'accessProvider';
 
@@ -57,13 +55,8 @@ function splitDomains(value: string, source: string, problems: DocumentError[]):
     .split(/[、,，;；\s]+/)
     .filter(Boolean)
     .flatMap((raw) => {
-      const host = raw
-        .toLowerCase()
-        .replace(/^https?:\/\//, '')
-        .replace(/\/.*$/, '')
-        .replace(/^www\./, '')
-        .replace(/[。.]+$/, '');
-      if (HOST.test(host)) return [host];
+      const host = registryDomain(raw);
+      if (host) return [host];
       problems.push(new DocumentError(source, FIELD_LABELS.domain, `"${raw}" is not a domain; left out`));
       return [];
     });

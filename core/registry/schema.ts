@@ -9,6 +9,20 @@ const calendarDate = z.string().check(z.refine(isValidIsoDate, 'expected a calen
 export const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const domain = z.string().check(z.regex(HOSTNAME, 'expected a lower-case host name such as example.com.cn'));
 
+/**
+ * A domain as the registry stores it, from how documents and records write one: any case, with a scheme,
+ * a path or port, a leading `www.`, or closing punctuation; null when what is left is no host name.
+ */
+export function registryDomain(raw: string): string | null {
+  const host = raw
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/:?#].*$/, '')
+    .replace(/^www\./, '')
+    .replace(/[。.]+$/, '');
+  return HOSTNAME.test(host) ? host : null;
+}
+
 function isCanonicalLicenceNumber(value: string): boolean {
   const found = scanNumbers(value);
   return found.length === 1 && found[0].kind === 'licence' && found[0].canonical === value && !found[0].suffix;

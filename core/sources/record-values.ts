@@ -3,8 +3,8 @@
 // and say why when they cannot.
 import { isoDate } from '../dates';
 import { type NumberKind, scanNumbers } from '../grammar/scan-numbers';
-import { HOSTNAME } from '../registry/schema';
-import { foldText } from '../text/fold';
+import { registryDomain } from '../registry/schema';
+import { readDates } from '../document/digit-repairs';
 
 /** A record that cannot be used, and why, for the build's report. */
 export class RecordProblem extends Error {}
@@ -25,14 +25,10 @@ export function requiredText(value: unknown, field: string): string {
   return text;
 }
 
-// 2024-03-06, 2024/3/6, 2024.3.6, 2024年3月6日, optionally followed by a time.
-const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-
-/** A calendar date as YYYY-MM-DD from any of the spellings the records use. */
+/** A calendar date as YYYY-MM-DD from any of the spellings the records use (a time after it is ignored). */
 export function recordDate(value: unknown, field: string): string {
-  const text = foldText(plainText(value)).trim();
-  const m = DATE.exec(text);
-  const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const [first] = readDates(plainText(value)).dates;
+  const date = first ? isoDate(first.year, first.month, first.day) : null;
   if (!date) throw new RecordProblem(`${field} "${plainText(value)}" is not a date`);
   return date;
 }
@@ -53,13 +49,7 @@ export function recordNumber(
 
 /** A host name as the registry stores it: lower case, no scheme, path, port or trailing dot. */
 export function recordDomain(value: unknown, field: string): string {
-  const text = foldText(plainText(value)).toLowerCase();
-  const host = text
-    .replace(/^[a-z]+:\/\//, '')
-    .split(/[/:?#\s]/)[0]
-    .replace(/\.$/, '');
-  if (!HOSTNAME.test(host)) {
-    throw new RecordProblem(`${field} "${plainText(value)}" is not a domain`);
-  }
+  const host = registryDomain(plainText(value));
+  if (!host) throw new RecordProblem(`${field} "${plainText(value)}" is not a domain`);
   return host;
 }
