@@ -1,28 +1,46 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** The files named, with folders expanded to the `.txt` files directly inside them, in name order. */
+/** The files named, with folders expanded to the files directly inside them (not hidden ones), in name order. */
 export function expandInputs(paths: readonly string[]): string[] {
   return paths.flatMap((path) => {
     const info = statSync(path);
     if (!info.isDirectory()) return [path];
     return readdirSync(path)
-      .filter((name) => name.endsWith('.txt'))
+      .filter((name) => !name.startsWith('.') && statSync(join(path, name)).isFile())
       .sort()
       .map((name) => join(path, name));
   });
 }
 
-export function readDocument(path: string): { source: string; text: string } {
-  return { source: basename(path), text: readFileSync(path, 'utf8') };
+/** The first `bytes` of a file, as text: enough to tell what it holds without reading it whole. */
+export function readHead(path: string, bytes = 65_536): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    // A multi-byte character cut at the end decodes to U+FFFD, which no kind test looks at.
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes beside the target and renames, so a reader never sees a half-written file. */
-export function writeAtomically(path: string, content: string): void {
+export function writeAtomically(path: string, content: string | Iterable<string>): void {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    writeFileSync(temporary, content);
+    if (typeof content === 'string') writeFileSync(temporary, content);
+    else {
+      // Piece by piece: a national registry is larger than one string may be.
+      const fd = openSync(temporary, 'w');
+      try {
+        for (const piece of content) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });

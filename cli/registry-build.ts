@@ -1,15 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DocumentError } from '../core/document/document-error';
-import { type BuiltRegistry, buildRegistry, type SourceDocument } from '../core/registry/build-registry';
+import { type BuiltRegistry, buildRegistry } from '../core/registry/build-registry';
 import { countOutcomes, reviewReport } from '../core/registry/review-report';
+import type { Registry } from '../core/registry/schema';
 import { fail, parseCommandLine } from './fail';
-import { expandInputs, readDocument, writeAtomically } from './files';
+import { writeAtomically } from './files';
+import { type Inputs, readInputs } from './read-inputs';
 
-const USAGE = `usage: npm run registry:build -- --out <file> [--version N] [--generated-at ISO-8601] [--strict] [--review <file>] <document files or folders…>
-  A document that cannot be read is refused and reported; the registry is built from the others.
+const USAGE = `usage: npm run registry:build -- --out <file> [--version N] [--generated-at ISO-8601] [--strict] [--review <file>] <files or folders…>
+  Inputs: licence documents (OCR text), the regulator's licence query answers, filing query answers and
+  authorisations (JSON: one answer, an array of answers, or JSON Lines), and status lists (CSV), in any mix;
+  each file's kind is read from its content.
+  A document or record that cannot be read is refused and reported; the registry is built from the others.
   --strict      stop at the first document, or part of one, that cannot be read, and write nothing
   --review      also write a report of refused documents, parts left out and repaired values
-  exit code: 0 every document used; 3 written, but documents were refused or partly used; 1 nothing written; 2 usage`;
+  exit code: 0 everything used; 3 written, but documents or records were refused or partly used; 1 nothing written; 2 usage`;
 
 // Written, but not from everything given: a script feeding scans should look at the report.
 const INCOMPLETE = 3;
@@ -24,26 +29,16 @@ function nextVersion(out: string): number {
   }
 }
 
-/** The licence documents named, each file whole; the inputs of other kinds will be read beside them. */
-function readDocuments(positionals: readonly string[]): SourceDocument[] {
+function build(inputs: Inputs, meta: { version: number; generatedAt: string }, strict: boolean): BuiltRegistry {
   try {
-    return expandInputs(positionals).map(readDocument);
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    fail(`cannot read ${e.path ?? 'input'}: ${e.code === 'ENOENT' ? 'no such file or folder' : e.message}`);
-  }
-}
-
-function build(documents: readonly SourceDocument[], meta: { version: number; generatedAt: string }, strict: boolean): BuiltRegistry {
-  try {
-    return buildRegistry(documents, meta, { strict });
+    return buildRegistry(inputs.documents, meta, { strict, records: inputs.records });
   } catch (error) {
     if (error instanceof DocumentError) fail(`cannot build the registry: ${error.message}`);
     throw error;
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseCommandLine(
     {
       allowPositionals: true,
@@ -59,14 +54,18 @@ function main(): void {
   );
   const { out, version, 'generated-at': generatedAt, strict = false, review } = args.values;
   if (!out) fail(`--out is required\n${USAGE}`, 2);
-  if (args.positionals.length === 0) fail(`no documents given\n${USAGE}`, 2);
+  if (args.positionals.length === 0) fail(`no inputs given\n${USAGE}`, 2);
   if (version !== undefined && !/^[1-9]\d*$/.test(version)) fail(`--version must be a positive integer, not "${version}"`, 2);
 
-  const documents = readDocuments(args.positionals);
-  if (documents.length === 0) fail(`no .txt documents found in ${args.positionals.join(', ')}`);
+  const inputs = await readInputs(args.positionals);
+  if (inputs.files === 0) fail(`no input files found in ${args.positionals.join(', ')}`);
+  if (strict && inputs.records.problems.length > 0) {
+    const [first] = inputs.records.problems;
+    fail(`cannot build the registry: ${first.at}: ${first.problem}`);
+  }
 
-  const { registry, warnings, outcomes } = build(
-    documents,
+  const { registry, warnings, outcomes, merge } = build(
+    inputs,
     { version: version ? Number(version) : nextVersion(out), generatedAt: generatedAt ?? new Date().toISOString() },
     strict,
   );
@@ -75,15 +74,33 @@ function main(): void {
     if (outcome.status === 'used') continue;
     for (const problem of outcome.problems) process.stderr.write(`${outcome.status}: ${problem.message}\n`);
   }
-  const counts = `${documents.length} documents: ${countOutcomes(outcomes)}`;
+  if (strict && merge.refusals.length > 0) fail(`cannot build the registry: ${merge.refusals[0].source}: ${merge.refusals[0].problem}`);
+  for (const { at, problem } of inputs.records.problems) process.stderr.write(`refused: ${at}: ${problem}\n`);
+  for (const { source, problem } of merge.refusals) process.stderr.write(`refused: ${source}: ${problem}\n`);
+  for (const line of merge.disagreements) process.stderr.write(`sources disagree: ${line}\n`);
+  const counts = `${outcomes.length} documents: ${countOutcomes(outcomes)}`;
   if (review) writeAtomically(review, reviewReport(registry, outcomes));
-  if (registry.licences.length === 0) fail(`no registry written: no document could be used (${counts})`);
-  writeAtomically(out, `${JSON.stringify(registry, null, 2)}\n`);
+  if (registry.licences.length === 0) fail(`no registry written: no licence could be built (${counts})`);
+  writeAtomically(out, registryLines(registry));
   const domains = new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain))).size;
   process.stdout.write(
     `wrote ${out}: version ${registry.version}, ${registry.licences.length} licences, ${domains} domains, from ${counts}\n`,
   );
-  if (outcomes.some((o) => o.status !== 'used')) process.exitCode = INCOMPLETE;
+  for (const line of recordCounts(merge.counts)) process.stdout.write(`${line}\n`);
+  const refused = [...merge.counts.values()].some((c) => c.refused > 0);
+  if (refused || outcomes.some((o) => o.status !== 'used')) process.exitCode = INCOMPLETE;
 }
 
-main();
+/** The registry file, one licence per line: it is written (and can be read) piece by piece, and diffs well. */
+function* registryLines({ licences, ...head }: Registry): Generator<string> {
+  yield `${JSON.stringify(head).slice(0, -1)},"licences":[\n`;
+  for (const [i, licence] of licences.entries()) yield `${JSON.stringify(licence)}${i < licences.length - 1 ? ',' : ''}\n`;
+  yield ']}\n';
+}
+
+/** Per source of records: how many were read, used, not used (nothing yet to attach them to), refused. */
+function recordCounts(counts: Map<string, { read: number; used: number; unused: number; refused: number }>): string[] {
+  return [...counts].map(([source, c]) => `${source}: ${c.read} records: ${c.used} used, ${c.unused} not used, ${c.refused} refused`);
+}
+
+void main();

@@ -6,6 +6,7 @@ import { ROOT, runCli } from './run-cli';
 
 const licences = join(ROOT, 'data/licences');
 const corpus = join(ROOT, 'test/fixtures/documents');
+const sources = join(ROOT, 'test/fixtures/sources');
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'registry-build-'));
@@ -51,7 +52,7 @@ describe('npm run registry:build', () => {
     const doc = join(dir, 'blank.txt');
     writeFileSync(doc, '中华人民共和国 增值电信业务经营许可证\n\n公司名称: 某公司\n');
     await expectRefused([doc], 'refused: blank.txt: 经营许可证编号: no licence number found\n');
-    await expectRefused([doc], 'no registry written: no document could be used (1 documents: 0 used, 0 partly used, 1 refused)');
+    await expectRefused([doc], 'no registry written: no licence could be built (1 documents: 0 used, 0 partly used, 1 refused)');
     await expectRefused(['--strict', doc], 'cannot build the registry: blank.txt: 经营许可证编号: no licence number found');
   });
 
@@ -123,6 +124,67 @@ describe('npm run registry:build', () => {
     );
   });
 
+  it('builds one registry from documents and the regulator’s records in any mix, reporting what it refused and where sources disagree', async () => {
+    const out = join(dir, 'mixed.json');
+    const r = await runCli('registry-build', ['--out', out, licences, sources]);
+    expect(r.status).toBe(3);
+    expect(r.stdout.split('\n')).toEqual([
+      `wrote ${out}: version 1, 6 licences, 11 domains, from 5 documents: 5 used, 0 partly used, 0 refused`,
+      'filings.jsonl: 9 records: 5 used, 2 not used, 2 refused',
+      'licence-answers.json: 3 records: 2 used, 0 not used, 1 refused',
+      'licence-answers.jsonl: 4 records: 2 used, 0 not used, 2 refused',
+      'status-list.csv: 7 records: 4 used, 0 not used, 3 refused',
+      'authorisations.json: 2 records: 1 used, 0 not used, 1 refused',
+      '',
+    ]);
+    const stderr = r.stderr.split('\n');
+    expect(stderr).toContain('refused: licence-answers.jsonl:4: is not JSON (Unexpected token \'h\', "this line i"... is not valid JSON)');
+    expect(stderr).toContain('refused: status-list.csv: 2024-01-01 revoked: 沪B2-20990001 (某公司): no source describes that licence');
+    expect(stderr).toContain(
+      'sources disagree: 京B2-20190486 validUntil: "2024-03-06" (003_53fe3f07be8b4b57.txt, 2020-01-08) and "2029-03-06" (licence-answers.json, 2024-03-01); kept the latter',
+    );
+    expect(stderr.filter((line) => line.startsWith('refused: '))).toHaveLength(9);
+
+    // A domain known only from a filing, and one of an authorised company under a revoked licence.
+    const lookup = async (host: string) =>
+      JSON.parse((await runCli('lookup', ['--registry', out, host, '--date', '2026-11-22', '--json'])).stdout);
+    expect(await lookup('m.yunfan-mall.cn')).toMatchObject({
+      verdict: 'listed',
+      licence: { number: '粤B2-20220415', holder: '广州云帆网络科技有限公司' },
+    });
+    expect(await lookup('taoche-news.cn')).toMatchObject({
+      verdict: 'listed',
+      licence: { number: '京B2-20190486', validUntil: '2029-03-06' },
+    });
+    expect(await lookup('qinghe-zhan.cn')).toMatchObject({ verdict: 'revoked', licence: { number: '浙B2-20180233', status: 'revoked' } });
+    expect(await lookup('xinglian-pay.cn')).toMatchObject({ verdict: 'unlisted', licence: null });
+    // One licence per line, so the file can be written and read piece by piece.
+    const lines = readFileSync(out, 'utf8').split('\n');
+    expect(lines).toHaveLength(6 + 3);
+    expect(
+      JSON.parse(
+        lines
+          .slice(1, -2)
+          .map((line) => line.replace(/,$/, ''))
+          .join(',')
+          .replace(/^/, '[')
+          .concat(']'),
+      ),
+    ).toHaveLength(6);
+  });
+
+  it('names a file that is none of the inputs it reads, and stops with --strict at the first refused record', async () => {
+    const notes = join(dir, 'notes.csv');
+    writeFileSync(notes, 'name,domain\nexample,example.cn\n');
+    const r = await runCli('registry-build', ['--out', join(dir, 'out.json'), licences, notes]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`cannot build the registry: ${notes} is none of the inputs it reads`);
+    const strict = await runCli('registry-build', ['--out', join(dir, 'out.json'), '--strict', licences, sources]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/^cannot build the registry: filings\.jsonl:3 params\.list\[3\]: site number/);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+  });
+
   it('leaves an existing output untouched when a build fails', async () => {
     const out = join(dir, 'registry.json');
     writeFileSync(out, '{"kept":true}');
@@ -133,9 +195,9 @@ describe('npm run registry:build', () => {
 
   it.each([
     [[licences], '--out is required'],
-    [['--out', 'x.json'], 'no documents given'],
+    [['--out', 'x.json'], 'no inputs given'],
     [['--out', 'x.json', '--version', 'two', licences], '--version must be a positive integer'],
-    [['--out', 'x.json', '--review', licences], 'no documents given'],
+    [['--out', 'x.json', '--review', licences], 'no inputs given'],
   ])('refuses bad arguments %j', async (args, message) => {
     const r = await runCli('registry-build', args);
     expect(r.status).toBe(2);
