@@ -74,7 +74,12 @@ function pages(): Page[] {
   }
   for (const nodes of [1_000, 100_000]) list.push({ name: 'English, no Chinese', nodes, host: 'shop.example.com' });
   return list.map((p, i) => {
-    const html = p.name === 'licence in footer' ? shopPage(p.nodes) : p.name === 'ICP filing only' ? shopPage(p.nodes, 'icp-only') : englishPage(p.nodes);
+    const html =
+      p.name === 'licence in footer'
+        ? shopPage(p.nodes)
+        : p.name === 'ICP filing only'
+          ? shopPage(p.nodes, 'icp-only')
+          : englishPage(p.nodes);
     return { ...p, path: `/page${i}`, html: Buffer.from(html) };
   });
 }
@@ -142,12 +147,17 @@ export function costOf(events: TraceEvent[], url: string, extensionId: string): 
   const load = events.find((e) => e.name === 'MarkLoad' && e.pid === commit.pid && e.args?.data?.isOutermostMainFrame);
   if (!load) throw new Error(`no load event for ${url} in the trace`);
   const until = load.ts + AFTER_LOAD_MS * 1000;
-  const thread = events.filter((e) => e.pid === commit.pid && e.tid === commit.tid && e.ts <= until && (e.name === 'TimerInstall' || (e.ph === 'X' && e.dur !== undefined)));
+  const thread = events.filter(
+    (e) =>
+      e.pid === commit.pid && e.tid === commit.tid && e.ts <= until && (e.name === 'TimerInstall' || (e.ph === 'X' && e.dur !== undefined)),
+  );
   const prefix = `chrome-extension://${extensionId}/`;
   const own = thread.filter((e) => COUNTED.has(e.name) && (e.args?.data?.url ?? e.args?.fileName ?? '').startsWith(prefix));
   // A timer is the extension's if the extension's code set it (a page's timer can hold the extension's
   // mutation-observer callback, which then counts alone).
-  const timerIds = new Set(thread.filter((t) => t.name === 'TimerInstall' && own.some((e) => within(t, e))).map((t) => t.args?.data?.timerId));
+  const timerIds = new Set(
+    thread.filter((t) => t.name === 'TimerInstall' && own.some((e) => within(t, e))).map((t) => t.args?.data?.timerId),
+  );
   const timers = thread.filter((t) => t.name === 'TimerFire' && timerIds.has(t.args?.data?.timerId));
   const counted = outermost([...own, ...timers]);
   const evaluations = counted.filter((e) => e.name === 'EvaluateScript');
@@ -202,7 +212,8 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
     await browsers[1].waitForTarget((t) => t.url().endsWith('/guide.html'), { timeout: 15_000 });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     // One load each, not counted: the browser reads the extension's files for the first time.
-    for (const [i, s] of subjects.entries()) await tracedLoad(browsers[i], `http://${list[0].host}:${server.port}${list[0].path}?warmup`, s.id);
+    for (const [i, s] of subjects.entries())
+      await tracedLoad(browsers[i], `http://${list[0].host}:${server.port}${list[0].path}?warmup`, s.id);
 
     const rows = [];
     for (const page of list) {
@@ -246,7 +257,9 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
 }
 
 export function printColdCost(rows: Awaited<ReturnType<typeof coldCost>>) {
-  console.log('\nCold cost per page load, from traces: innerText checker vs ours (medians: main-thread ms held, and its CPU ms; ratio checker/ours; ours split into compile, first run, later)');
+  console.log(
+    '\nCold cost per page load, from traces: innerText checker vs ours (medians: main-thread ms held, and its CPU ms; ratio checker/ours; ours split into compile, first run, later)',
+  );
   console.table(rows.map(({ checkerCompileMs, checkerFirstRunMs, checkerLaterMs, oursLaterEvents, cpu, perLoadMs, ...row }) => row));
 }
 
@@ -254,7 +267,11 @@ async function main() {
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Number(process.argv[at + 1]) : 9;
   const dir = mkdtempSync(join(tmpdir(), 'licence-bench-build-'));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, env: { ...process.env, WXT_OUT_DIR: dir }, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, WXT_OUT_DIR: dir },
+    stdio: 'ignore',
+  });
   const rows = await coldCost(join(dir, 'chrome-mv3'), runs, Math.min(runs, 5));
   const file = join(ROOT, 'bench-results.json');
   const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};

@@ -6,7 +6,11 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REGIONS = ['京', '沪', '粤', '浙', '苏', '川', '鲁', '闽', '鄂', '湘', '渝', '津', '皖', '豫', '陕'];
-const SERVICES = ['B25-信息服务业务（仅限互联网信息服务）', 'B21-在线数据处理与交易处理业务（仅限经营类电子商务）', 'B11-互联网数据中心业务'];
+const SERVICES = [
+  'B25-信息服务业务（仅限互联网信息服务）',
+  'B21-在线数据处理与交易处理业务（仅限经营类电子商务）',
+  'B11-互联网数据中心业务',
+];
 
 export interface NationalScale {
   licences: number;
@@ -28,7 +32,8 @@ function random(seed: number): () => number {
 }
 
 // Region, year and serial from the index: unique for up to 15 × 15 × 10,000 licences.
-const licenceNumber = (i: number) => `${REGIONS[i % 15]}B2-${2010 + (Math.floor(i / 15) % 15)}${String(Math.floor(i / 225)).padStart(4, '0')}`;
+const licenceNumber = (i: number) =>
+  `${REGIONS[i % 15]}B2-${2010 + (Math.floor(i / 15) % 15)}${String(Math.floor(i / 225)).padStart(4, '0')}`;
 const fullWidth = (text: string) => text.replace(/[0-9A-Z-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 function dateSpelling(year: number, month: number, day: number, style: number): string {

@@ -1,6 +1,6 @@
 // npm run bench: the content script's cost on generated pages against the innerText baseline, the time
 // from DOMContentLoaded to the badge, its cold cost per page load from traces (bench/cold-cost.ts), bundle
-// sizes, and the registry at 1,000 to 1,000,000 domains.
+// sizes, the registry at 1,000 to 1,000,000 domains, and registry:build at national scale.
 // Prints a table and writes bench-results.json. Figures are medians of repeated runs in one process.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { coldCost, printColdCost } from './cold-cost';
 import { shopPage } from './pages';
+import { registryBuildScale } from './registry-build-scale';
 import { registryScale } from './registry-scale';
 import { median, round } from './stats';
 
@@ -166,6 +167,7 @@ async function main() {
     cold: await coldCost(BUILD),
     sizes: sizes(),
     registry: await registryScale([1_000, 100_000, 1_000_000]),
+    registryBuild: await registryBuildScale(),
   };
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nContent-script scan vs document.body.innerText + regex (median ms)');
@@ -177,6 +179,8 @@ async function main() {
   console.table(results.sizes);
   console.log('\nRegistry at scale, installed through an update in Chromium (parseWhole*: the alternative, in Node)');
   console.table(results.registry);
+  console.log('\nregistry:build at national scale (a separate process; GNU time)');
+  console.log(results.registryBuild);
   console.log('\nwrote bench-results.json');
 }
 

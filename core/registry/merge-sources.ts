@@ -1,6 +1,10 @@
 import type { FilingRecord, LicenceRecord, SourceRecords, StatusRecord } from '../sources/source-records';
 import type { HistoryEntry, Licence, ListEntry, Provenance, Site } from './schema';
 
+/** Where each merged field of a licence came from, while merging. */
+type Origin = { source: string; date: string };
+type Origins = Partial<Record<MergedField, Origin>>;
+
 /** What the merge did with each source's records, and where sources disagreed. */
 export interface MergeReport {
   /** Per source file: records read, used, not used (nothing to attach them to yet), refused. */
@@ -41,18 +45,21 @@ export function mergeSources(documentLicences: readonly Licence[], records: Sour
   }
 
   const byNumber = new Map<string, Licence>();
+  const origins = new Map<string, Origins>();
   for (const licence of documentLicences) {
-    const provenance: Record<string, Provenance> = {};
     const origin = { source: licence.sources[0], date: licence.issuedOn };
-    for (const field of MERGED_FIELDS) if (licence[field] !== undefined) provenance[field] = origin;
-    byNumber.set(licence.number, { ...licence, sites: licence.sites.map((site) => ({ ...site })), provenance });
+    origins.set(licence.number, Object.fromEntries(MERGED_FIELDS.filter((f) => licence[f] !== undefined).map((f) => [f, origin])));
+    byNumber.set(licence.number, { ...licence, sites: licence.sites.map((site) => ({ ...site })) });
   }
 
   for (const record of [...records.licences].sort((a, b) => a.date.localeCompare(b.date))) {
     count(record.source, 'read');
     count(record.source, 'used');
     const existing = byNumber.get(record.number);
-    byNumber.set(record.number, existing ? mergeRecord(existing, record, report.disagreements) : licenceFrom(record));
+    const held = origins.get(record.number) ?? {};
+    byNumber.set(record.number, existing ? mergeRecord(existing, held, record, report.disagreements) : licenceFrom(record));
+    if (!existing) for (const field of MERGED_FIELDS) held[field] = { source: record.source, date: record.date };
+    origins.set(record.number, held);
   }
 
   for (const row of records.authorisations) {
@@ -92,11 +99,25 @@ export function mergeSources(documentLicences: readonly Licence[], records: Sour
     else count(status.source, 'used');
   }
 
-  return { licences: [...byNumber.values()].sort((a, b) => a.number.localeCompare(b.number)), report };
+  const licences = [...byNumber.values()].map((licence) => ({ ...licence, provenance: provenanceOf(origins.get(licence.number) ?? {}) }));
+  return { licences: licences.sort((a, b) => a.number.localeCompare(b.number)), report };
+}
+
+/** The origins grouped by source, so a licence from one source carries one short entry. */
+function provenanceOf(origins: Origins): Provenance[] {
+  const bySource = new Map<string, Provenance>();
+  for (const field of MERGED_FIELDS) {
+    const origin = origins[field];
+    if (!origin) continue;
+    const key = `${origin.source} ${origin.date}`;
+    const entry = bySource.get(key) ?? { ...origin, fields: [] };
+    entry.fields.push(field);
+    bySource.set(key, entry);
+  }
+  return [...bySource.values()];
 }
 
 function licenceFrom(record: LicenceRecord): Licence {
-  const origin = { source: record.source, date: record.date };
   return {
     number: record.number,
     holder: record.holder,
@@ -108,21 +129,23 @@ function licenceFrom(record: LicenceRecord): Licence {
     history: [],
     sources: [record.source],
     ...(record.authority ? { authority: record.authority } : {}),
-    provenance: Object.fromEntries(MERGED_FIELDS.map((field) => [field, origin])),
   };
 }
 
-/** The record's fields where it is at least as new as what the licence holds; a renewal keeps the old issue as history. */
-function mergeRecord(licence: Licence, record: LicenceRecord, disagreements: string[]): Licence {
-  const merged: Licence = { ...licence, provenance: { ...licence.provenance }, sources: [...new Set([...licence.sources, record.source])] };
+/**
+ * The record's fields where it is at least as new as the source each field came from (`origins`, updated);
+ * a renewal keeps the old issue as history.
+ */
+function mergeRecord(licence: Licence, origins: Origins, record: LicenceRecord, disagreements: string[]): Licence {
+  const merged: Licence = { ...licence, sources: [...new Set([...licence.sources, record.source])] };
   const origin = { source: record.source, date: record.date };
-  if (record.issuedOn > licence.issuedOn) merged.history = [issueOf(licence), ...licence.history];
+  if (record.issuedOn > licence.issuedOn) merged.history = [issueOf(licence, origins), ...licence.history];
   for (const field of MERGED_FIELDS) {
     const value = record[field] || undefined;
     if (value === undefined) continue;
-    const held = licence.provenance?.[field];
+    const held = origins[field];
     if (same(licence[field], value)) {
-      if (!held || held.date < record.date) (merged.provenance as Record<string, Provenance>)[field] = origin;
+      if (!held || held.date < record.date) origins[field] = origin;
       continue;
     }
     const newer = !held || held.date <= record.date;
@@ -133,13 +156,13 @@ function mergeRecord(licence: Licence, record: LicenceRecord, disagreements: str
     }
     if (newer) {
       (merged as Record<MergedField, unknown>)[field] = value;
-      (merged.provenance as Record<string, Provenance>)[field] = origin;
+      origins[field] = origin;
     }
   }
   return merged;
 }
 
-function issueOf(licence: Licence): HistoryEntry {
+function issueOf(licence: Licence, origins: Origins): HistoryEntry {
   return {
     issuedOn: licence.issuedOn,
     validUntil: licence.validUntil,
@@ -147,7 +170,7 @@ function issueOf(licence: Licence): HistoryEntry {
     legalRepresentative: licence.legalRepresentative,
     services: licence.services,
     sites: licence.sites,
-    source: licence.provenance?.issuedOn?.source ?? licence.sources[0],
+    source: origins.issuedOn?.source ?? licence.sources[0],
   };
 }
 

@@ -50,8 +50,8 @@ export const SiteSchema = z.object({
   operator: z.optional(text),
 });
 
-/** Where a value came from and the date that source speaks for (a document's issue date, a record's date). */
-export const ProvenanceSchema = z.object({ source: text, date: calendarDate });
+/** Fields taken from one source, and the date that source speaks for (a document's issue date, a record's date). */
+export const ProvenanceSchema = z.object({ source: text, date: calendarDate, fields: z.array(text) });
 
 /** The licence was cancelled (注销) or revoked (吊销): from `on`, by `authority`. */
 export const LicenceEndSchema = z.object({
@@ -105,8 +105,8 @@ export const LicenceSchema = z.object({
   end: z.optional(LicenceEndSchema),
   lists: z.optional(z.array(ListEntrySchema)),
   authorised: z.optional(z.array(AuthorisationSchema)),
-  /** For each top-level field, the source it was taken from (the newest that stated it). */
-  provenance: z.optional(z.record(z.string(), ProvenanceSchema)),
+  /** Where the merged fields were taken from: per source, the fields it gave (the newest source that stated each). */
+  provenance: z.optional(z.array(ProvenanceSchema)),
   /** Values of its documents that were repaired or inferred, in the order of `sources`. */
   repairs: z.optional(z.array(RepairSchema)),
 });

@@ -185,15 +185,10 @@ describe('merging documents and records into one licence per number', () => {
         },
       ],
       // An equal value keeps the first source that stated it; the disagreeing one names the source it came from.
-      provenance: {
-        ...Object.fromEntries(
-          ['holder', 'issuedOn', 'validUntil', 'services', 'authority'].map((f) => [
-            f,
-            { source: 'licence-answers.json', date: '2022-06-08' },
-          ]),
-        ),
-        legalRepresentative: { source: 'licence-answers.jsonl', date: '2022-06-08' },
-      },
+      provenance: [
+        { source: 'licence-answers.json', date: '2022-06-08', fields: ['holder', 'issuedOn', 'validUntil', 'services', 'authority'] },
+        { source: 'licence-answers.jsonl', date: '2022-06-08', fields: ['legalRepresentative'] },
+      ],
     });
     expect(report.disagreements).toContain(
       '粤B2-20220415 legalRepresentative: "陈 晓 东" (licence-answers.json, 2022-06-08) and "陈晓东" (licence-answers.jsonl, 2022-06-08); kept the latter',
@@ -218,7 +213,14 @@ describe('merging documents and records into one licence per number', () => {
       ['etaoche.cn', '京B2-20190486-1', true],
       ['taoche-news.cn', '京B2-20190486-2', false],
     ]);
-    expect(taoche?.provenance?.validUntil).toEqual({ source: 'licence-answers.json', date: '2024-03-01' });
+    // The newer answer states the same holder and representative: they are credited to it too.
+    expect(taoche?.provenance).toEqual([
+      {
+        source: 'licence-answers.json',
+        date: '2024-03-01',
+        fields: ['holder', 'legalRepresentative', 'issuedOn', 'validUntil', 'services', 'authority'],
+      },
+    ]);
     expect(report.disagreements).toContain(
       '京B2-20190486 validUntil: "2024-03-06" (003_53fe3f07be8b4b57.txt, 2020-01-08) and "2029-03-06" (licence-answers.json, 2024-03-01); kept the latter',
     );

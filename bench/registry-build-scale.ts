@@ -1,0 +1,58 @@
+// registry:build at national scale (bench/national-sources.ts: 200,000 licence records, 1,000,000 filing
+// records, 20,000 status rows), run as a publisher runs it: the command line in its own process, its
+// elapsed time and peak memory read by GNU time. Part of `npm run bench`; alone:
+// `npx tsx bench/registry-build-scale.ts` (merges into bench-results.json).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NATIONAL, writeNationalSources } from './national-sources';
+import { round } from './stats';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const TIME = '/usr/bin/time';
+
+export async function registryBuildScale() {
+  if (!existsSync(TIME)) throw new Error(`${TIME} is missing: apt-get install -y time`);
+  const dir = mkdtempSync(join(tmpdir(), 'national-'));
+  try {
+    const inputs = await writeNationalSources(join(dir, 'sources'));
+    const out = join(dir, 'registry.json');
+    const timing = join(dir, 'time.txt');
+    let stdout = '';
+    try {
+      stdout = execFileSync(
+        TIME,
+        ['-o', timing, '-f', '%e %M', process.execPath, '--import', 'tsx', join(ROOT, 'cli/registry-build.ts'), '--out', out, ...inputs],
+        { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
+      );
+    } catch (error) {
+      // Exit code 3: written, with records refused (the generated input has a few bad ones on purpose).
+      const e = error as { status?: number; stdout?: string };
+      if (e.status !== 3) throw error;
+      stdout = e.stdout ?? '';
+    }
+    const [seconds, kilobytes] = readFileSync(timing, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+    return {
+      licenceRecords: NATIONAL.licences,
+      filingRecords: NATIONAL.filings,
+      statusRows: NATIONAL.statusRows,
+      inputMB: round(inputs.reduce((sum, path) => sum + statSync(path).size, 0) / 1e6, 0),
+      buildSeconds: round(seconds, 1),
+      peakMemoryMB: round(kilobytes / 1024, 0),
+      registryMB: round(statSync(out).size / 1e6, 0),
+      summary: stdout.trim().split('\n'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await registryBuildScale();
+  const file = join(ROOT, 'bench-results.json');
+  const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, `${JSON.stringify({ ...results, registryBuild: result }, null, 2)}\n`);
+  console.log(result);
+}
