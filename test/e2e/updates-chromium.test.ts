@@ -13,7 +13,8 @@ import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY } from './paths';
 import { startUpdateServer } from './update-server';
 import { waitFor } from './wait-for';
-import { runCli } from '../cli/run-cli';
+import { ROOT, runCli } from '../cli/run-cli';
+import { BADGES } from '../../core/verdict/badge';
 
 const { subtle } = globalThis.crypto;
 const base = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
@@ -232,4 +233,29 @@ describe('signed registry updates in real Chromium', () => {
     );
     await saveScreenshot(options, 'chromium-options-corrupted-fallback.png', true);
   });
+
+  it('takes a registry built from documents and the regulator’s records: a filed domain is listed, an authorised company’s site under a revoked licence is revoked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sources-'));
+    const out = join(dir, 'registry.json');
+    const sources = join(ROOT, 'test/fixtures/sources');
+    // Exit code 3: written, with the fixtures' deliberately bad records refused.
+    expect((await runCli('registry-build', ['--out', out, '--version', '5', join(ROOT, 'data/licences'), sources])).status).toBe(3);
+    const text = readFileSync(out, 'utf8');
+    updates.serve(text, await signed(text));
+    expect(await checkNow()).toContain('accepted version 5');
+    for (const [host, verdict] of [
+      ['m.yunfan-mall.cn', 'listed'],
+      ['qinghe-zhan.cn', 'revoked'],
+      ['taoche-news.cn', 'listed'],
+    ] as const) {
+      const url = sites.url(host);
+      const page = await openSite(browser, url);
+      const tabId = await tabIdOf(worker, url);
+      expect(await badgeSaying(() => readBadge(worker, tabId), verdict, 15_000)).toMatchObject({
+        text: BADGES[verdict].text,
+        color: BADGES[verdict].color,
+      });
+      await page.close();
+    }
+  }, 90_000);
 });
