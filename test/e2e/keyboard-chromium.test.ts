@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { openExtensionPage } from './a11y-pages';
 import { exposeClosedShadowRoot } from './axe';
 import { badgeSaying } from './badge-wait';
-import { type ExtensionWorker, readBadge, startChromiumSession, tabIdOf } from './chromium';
+import { type ExtensionWorker, readBadge, saveScreenshot, startChromiumSession, tabIdOf } from './chromium';
 import { walkOptions, walkPopupLookup, walkWarning } from './keyboard-walks';
 
 let session: Awaited<ReturnType<typeof startChromiumSession>>;
@@ -44,6 +44,7 @@ describe('keyboard only, in Chromium', () => {
     const popup = await openExtensionPage(browser, extensionId, `popup.html?tabId=${tabId}`, 'light');
     await popup.waitForSelector('h1[data-verdict="listed"]');
     await walkPopupLookup(popup, '川B2-20200036');
+    await saveScreenshot(popup, 'keyboard-chromium-popup-result-focused.png', true);
     await Promise.all([popup.close(), site.close()]);
   });
 
@@ -80,5 +81,12 @@ describe('keyboard only, in Chromium', () => {
       },
       { details: 'Details', dismiss: 'Dismiss for this site' },
     );
+    const page = await browser.newPage();
+    await page.goto(session.sites.url('split-footer.com'), { waitUntil: 'load' });
+    await page.waitForSelector('licence-check-warning', { timeout: 15_000 });
+    await page.bringToFront();
+    await page.keyboard.press('Tab');
+    await saveScreenshot(page, 'keyboard-chromium-warning-details-focused.png');
+    await page.close();
   });
 });
