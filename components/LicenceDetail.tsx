@@ -15,19 +15,24 @@ export interface LicenceDetailProps extends Translator {
   /** The registry domain that covers the visited host, to show how this site is listed. */
   matchedDomain?: string | null;
   copy: (text: string) => Promise<void>;
+  /** 1 when the licence is what the view is about (opened from the lookup), 2 under a verdict. */
+  level?: 1 | 2;
 }
 
 /** Everything the registry knows of one licence, in the order a person checking it asks. */
-export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }: LicenceDetailProps) {
+export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale, level = 2 }: LicenceDetailProps) {
   const { status, daysLeft } = licenceStatus(licence, today);
   const end = endInForce(licence, today);
   const lists = listStanding(licence.lists, today);
   const day = (date: string) => formatDate(date, locale);
   const thisSite = matchedDomain ? licence.sites.filter((s) => s.domain === matchedDomain) : [];
+  // Headings a screen reader can jump between: the number heads the licence, its parts sit under it.
+  const Heading = level === 1 ? 'h1' : 'h2';
+  const Part = level === 1 ? 'h2' : 'h3';
   return (
     <article class="licence" aria-label={licence.number}>
       <div class="number-row">
-        <strong class="number">{licence.number}</strong>
+        <Heading class="number">{licence.number}</Heading>
         <CopyButton text={licence.number} t={t} copy={copy} />
       </div>
       <p>
@@ -86,7 +91,7 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
       )}
       {thisSite.length > 0 && (
         <section>
-          <h2>{t('section_this_site')}</h2>
+          <Part>{t('section_this_site')}</Part>
           {thisSite.map((site) => (
             <dl key={`${site.kind} ${site.domain}`}>
               <dt>{t('field_site_name')}</dt>
@@ -102,7 +107,7 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
         </section>
       )}
       <section>
-        <h2>{t('section_covers')}</h2>
+        <Part>{t('section_covers')}</Part>
         {licence.sites.length === 0 ? (
           <p>{t('covers_none')}</p>
         ) : (
@@ -120,7 +125,7 @@ export function LicenceDetail({ licence, today, matchedDomain, copy, t, locale }
       </section>
       {licence.history.length > 0 && (
         <section>
-          <h2>{t('section_history')}</h2>
+          <Part>{t('section_history')}</Part>
           <ul class="plain">
             {licence.history.map((h) => (
               <li key={h.issuedOn}>

@@ -42,9 +42,13 @@ export interface LookupPanelProps {
   onOpen: (l: Licence) => void;
   /** Text to look up at once, e.g. a selection sent from the context menu. */
   initialQuery?: string;
+  /** 1 when the lookup is the popup's main content (no web page to judge), else 2. */
+  level?: 1 | 2;
 }
 
-export function LookupPanel({ registry, today, t, onOpen, initialQuery = '' }: LookupPanelProps) {
+export function LookupPanel({ registry, today, t, onOpen, initialQuery = '', level = 2 }: LookupPanelProps) {
+  // The field's label is also the section's heading, so a screen reader can jump to the lookup.
+  const Heading = level === 1 ? 'h1' : 'h2';
   const [query, setQuery] = useState(initialQuery);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'empty' });
   useEffect(() => {
@@ -57,7 +61,9 @@ export function LookupPanel({ registry, today, t, onOpen, initialQuery = '' }: L
   }, [query, registry, today]);
   return (
     <section class="lookup">
-      <label for="lookup">{t('lookup_label')}</label>
+      <Heading>
+        <label for="lookup">{t('lookup_label')}</label>
+      </Heading>
       <input
         id="lookup"
         type="search"

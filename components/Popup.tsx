@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../core/messages';
 import type { RegistrySource } from '../core/registry/registry-source';
 import type { Licence } from '../core/registry/schema';
@@ -40,10 +40,29 @@ async function onlyMatch(query: string, registry: RegistrySource, today: string)
 
 export function Popup({ tab, registry, today, copy, openOptions, openGuide, initialQuery, t, locale }: PopupProps) {
   const [opened, setOpened] = useState<Licence | null>(null);
+  const back = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLDivElement>(null);
+  // What had focus when a licence was opened (its result button), to give focus back to on leaving it.
+  const returnTo = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
+  const open = (licence: Licence) => {
+    returnTo.current = document.activeElement as HTMLElement | null;
+    setOpened(licence);
+  };
   useEffect(() => {
     if (initialQuery) void onlyMatch(initialQuery, registry, today).then((only) => only && setOpened(only));
     // Only for the query the page was opened with: a later registry change must not reopen a detail view.
   }, [initialQuery]);
+  // Keyboard focus follows the view, never left on the page's body: onto Back when a licence opens, and
+  // when it closes back where it was (or on the lookup field, when the licence opened with the popup).
+  useEffect(() => {
+    if (opened) back.current?.focus();
+    else if (wasOpen.current) {
+      const from = returnTo.current && main.current?.contains(returnTo.current) ? returnTo.current : null;
+      (from ?? main.current?.querySelector<HTMLElement>('#lookup'))?.focus();
+    }
+    wasOpen.current = opened !== null;
+  }, [opened]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && opened) {
@@ -56,57 +75,55 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
   }, [opened]);
 
   const { info } = registry;
-  const footer = <footer class="muted">{t('registry_info', [info.version, formatDate(info.generatedAt.slice(0, 10), locale)])}</footer>;
-
-  if (opened) {
-    return (
-      <main>
-        <button type="button" class="small" onClick={() => setOpened(null)} autofocus>
-          ← {t('back')}
-        </button>
-        <LicenceDetail licence={opened} today={today} copy={copy} t={t} locale={locale} />
-        {footer}
-      </main>
-    );
-  }
+  // The main view stays in the page while a licence is open, hidden, so the lookup keeps its query and results.
   return (
     <main>
-      <header class="bar">
-        <span class="muted">{t('popup_title')}</span>
-        <span class="actions">
-          <button type="button" class="small" onClick={openGuide}>
-            {t('open_guide')}
-          </button>
-          <button type="button" class="small" onClick={openOptions}>
-            {t('open_options')}
-          </button>
-        </span>
-      </header>
-      {tab ? (
+      {opened && (
         <>
-          <VerdictSummary host={tab.host} result={tab.result} t={t} today={today} />
-          {tab.result.licence && (
-            <LicenceDetail
-              licence={tab.result.licence}
-              today={today}
-              matchedDomain={tab.result.matchedDomain}
-              copy={copy}
-              t={t}
-              locale={locale}
-            />
-          )}
-          <PageFindings
-            findings={tab.findings}
-            registered={tab.registered}
-            disagreeing={tab.result.matchedDomain ? tab.result.disagreeing : []}
-            t={t}
-          />
+          <button type="button" class="small" ref={back} onClick={() => setOpened(null)}>
+            ← {t('back')}
+          </button>
+          <LicenceDetail licence={opened} today={today} copy={copy} t={t} locale={locale} level={1} />
         </>
-      ) : (
-        <p>{t('popup_not_web')}</p>
       )}
-      <LookupPanel registry={registry} today={today} t={t} onOpen={setOpened} initialQuery={initialQuery} />
-      {footer}
+      <div ref={main} hidden={opened !== null}>
+        <header class="bar">
+          <span class="muted">{t('popup_title')}</span>
+          <span class="actions">
+            <button type="button" class="small" onClick={openGuide}>
+              {t('open_guide')}
+            </button>
+            <button type="button" class="small" onClick={openOptions}>
+              {t('open_options')}
+            </button>
+          </span>
+        </header>
+        {tab ? (
+          <>
+            <VerdictSummary host={tab.host} result={tab.result} t={t} today={today} />
+            {tab.result.licence && (
+              <LicenceDetail
+                licence={tab.result.licence}
+                today={today}
+                matchedDomain={tab.result.matchedDomain}
+                copy={copy}
+                t={t}
+                locale={locale}
+              />
+            )}
+            <PageFindings
+              findings={tab.findings}
+              registered={tab.registered}
+              disagreeing={tab.result.matchedDomain ? tab.result.disagreeing : []}
+              t={t}
+            />
+          </>
+        ) : (
+          <p>{t('popup_not_web')}</p>
+        )}
+        <LookupPanel registry={registry} today={today} t={t} onOpen={open} initialQuery={initialQuery} level={tab ? 2 : 1} />
+      </div>
+      <footer class="muted">{t('registry_info', [info.version, formatDate(info.generatedAt.slice(0, 10), locale)])}</footer>
     </main>
   );
 }

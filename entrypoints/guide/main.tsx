@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { showLoading } from '../../components/Loading';
 import { Guide } from '../../components/Guide';
 import { localToday } from '../../core/dates';
 import { bundledRegistry } from '../../storage/bundled-registry';
@@ -19,4 +20,5 @@ async function main(): Promise<void> {
   render(<Guide registry={active.registry.info} today={localToday()} {...translator} />, document.getElementById('app') as HTMLElement);
 }
 
+showLoading(document.getElementById('app') as HTMLElement, browser.i18n.getMessage('guide_title'), browser.i18n.getUILanguage());
 void main();

@@ -1,5 +1,6 @@
 import trustedKeys from '#trusted-keys';
 import { render } from 'preact';
+import { showLoading } from '../../components/Loading';
 import { OptionsPage } from '../../components/OptionsPage';
 import type { PageMessage, UpdateReply } from '../../core/messages';
 import { keyIdOf } from '../../core/update/key-id';
@@ -59,6 +60,7 @@ async function show(): Promise<void> {
   );
 }
 
+showLoading(document.getElementById('app') as HTMLElement, browser.i18n.getMessage('options_title'), browser.i18n.getUILanguage());
 void show();
 // Settings, the active registry and the update status all live in local storage; the page follows them.
 browser.storage.onChanged.addListener((_, area) => {

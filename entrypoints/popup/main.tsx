@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { showLoading } from '../../components/Loading';
 import { Popup, type TabView } from '../../components/Popup';
 import { localToday } from '../../core/dates';
 import { NO_KEYS, type RegistrySource } from '../../core/registry/registry-source';
@@ -71,4 +72,5 @@ async function main(): Promise<void> {
   });
 }
 
+showLoading(document.getElementById('app') as HTMLElement, browser.i18n.getMessage('popup_title'), browser.i18n.getUILanguage());
 void main();

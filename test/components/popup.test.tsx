@@ -314,7 +314,7 @@ describe('a licence the regulator ended, and its lists', () => {
     expect(heading()).toHaveProperty('textContent', 'Licence revoked or cancelled');
     expect(heading().dataset.verdict).toBe('revoked');
     const summary = heading().closest('section') as HTMLElement;
-    expect([...summary.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+    expect([...summary.querySelectorAll('p:not([role=status])')].map((p) => p.textContent)).toEqual([
       'Licence no longer in force: www.sugou-shop.cn relies on licence 粤B2-20180001 (深圳市示例速购科技有限公司). Revoked on 2025-03-01 by 广东省通信管理局: 以欺骗手段取得许可',
       'On the list of dishonest telecom operators (失信名单) since 2025-03-01 (decided by: 广东省通信管理局): 被吊销经营许可证',
       "The regulator has ended this licence: it no longer permits the site's services. Do not pay or enter personal data here unless the site holds another licence that is in force.",
