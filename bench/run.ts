@@ -64,7 +64,7 @@ async function scanCosts(sizes: number[]) {
         return times;
       };
       const scan = () => (window as unknown as { LicenceScan: { scanPage(d: Document): unknown[] } }).LicenceScan.scanPage(document);
-      // biome-ignore lint/performance/useDomNodeTextContent: the naive checker this is compared with reads the rendered text
+      // innerText: the naive checker this is compared with reads the rendered text.
       const baseline = () => REGEX.exec(document.body.innerText);
       return {
         found: (scan() as { canonical: string }[]).map((f) => f.canonical),

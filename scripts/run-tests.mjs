@@ -1,6 +1,17 @@
-// Runs every test with vitest and ends with the one summary line CI reads: `N passed, N failed`.
+// Runs the linter and the formatter's check, then every test with vitest, and ends with the one summary line
+// CI reads: `N passed, N failed` (the linter and the format check count as one test each).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+/** Runs a checker in the project; true when it passed. */
+const check = (name, script, args) => {
+  console.log(`\n${name}:`);
+  return spawnSync(process.execPath, [script, ...args], { stdio: 'inherit' }).status === 0;
+};
+const checks = [
+  check('lint (eslint)', 'node_modules/eslint/bin/eslint.js', ['.']),
+  check('format (prettier --check)', 'node_modules/prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.']),
+];
 
 const report = 'test-artifacts/vitest-report.json';
 mkdirSync('test-artifacts', { recursive: true });
@@ -28,5 +39,7 @@ try {
   failed = 1;
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+passed += checks.filter(Boolean).length;
+failed += checks.filter((ok) => !ok).length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -17,13 +17,18 @@ export interface WarningView {
  * the reader closes it with ×. Idempotent.
  */
 export function showMismatchWarning(view: WarningView): void {
-  const global = globalThis as unknown as { __licenceCheckWarning?: boolean; chrome?: { runtime: { sendMessage(m: object): Promise<unknown> } }; browser?: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+  const global = globalThis as unknown as {
+    __licenceCheckWarning?: boolean;
+    chrome?: { runtime: { sendMessage(m: object): Promise<unknown> } };
+    browser?: { runtime: { sendMessage(m: object): Promise<unknown> } };
+  };
   const runtime = (global.browser ?? global.chrome)?.runtime;
   if (global.__licenceCheckWarning || !runtime) return;
   global.__licenceCheckWarning = true;
 
   const host = document.createElement('licence-check-warning');
-  const hostStyle = 'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; right: 0 !important; z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; transform: none !important; clip-path: none !important; filter: none !important;';
+  const hostStyle =
+    'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; right: 0 !important; z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; transform: none !important; clip-path: none !important; filter: none !important;';
   host.setAttribute('style', hostStyle);
   const shadow = host.attachShadow({ mode: 'closed' });
   shadow.innerHTML = `<style>

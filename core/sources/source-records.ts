@@ -39,12 +39,7 @@ export interface AuthorisationRecord {
 }
 
 export type StatusChange =
-  | 'cancelled'
-  | 'revoked'
-  | 'entered-bad-operators'
-  | 'left-bad-operators'
-  | 'entered-dishonest-operators'
-  | 'left-dishonest-operators';
+  'cancelled' | 'revoked' | 'entered-bad-operators' | 'left-bad-operators' | 'entered-dishonest-operators' | 'left-dishonest-operators';
 
 /** One row of a regulator's published status list. */
 export interface StatusRecord {

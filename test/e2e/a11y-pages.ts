@@ -8,6 +8,7 @@ import type { ExtensionWorker } from './chromium';
 import { expectedVerdict } from './expected-verdict';
 import { CASE_SITES, SEEDED_SITES, type FixtureSite } from './fixture-sites';
 import { E2E_REGISTRY } from './paths';
+import { SETTINGS } from '../../storage/storage-items';
 
 export const LANGUAGES = ['zh_CN', 'en'] as const;
 export const SCHEMES = ['light', 'dark'] as const;
@@ -34,18 +35,16 @@ export function siteForEachVerdict(): [Verdict, FixtureSite][] {
  * settings must have been stored once (the tests store them first).
  */
 export async function setLanguage(worker: ExtensionWorker, language: Language): Promise<void> {
-  await worker.evaluate(async (lang: string) => {
-    const { storage } = (globalThis as unknown as { chrome: { storage: { local: chrome.StorageArea } } }).chrome;
-    const { settings } = (await storage.local.get('settings')) as { settings?: object };
-    await storage.local.set({ settings: { ...settings, language: lang } });
-  }, language);
-}
-
-declare namespace chrome {
-  interface StorageArea {
-    get(key: string): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-  }
+  await worker.evaluate(
+    async (key: string, lang: string) => {
+      type StorageArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+      const { storage } = (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome;
+      const settings = (await storage.local.get(key))[key] as object | undefined;
+      await storage.local.set({ [key]: { ...settings, language: lang } });
+    },
+    SETTINGS.key,
+    language,
+  );
 }
 
 /** A page of the extension (`popup.html?tabId=3`, `options.html`…) in a new tab, in front, in `scheme`. */

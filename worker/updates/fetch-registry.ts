@@ -2,9 +2,7 @@ import { said, type Said } from '../../core/said';
 import type { Candidate } from '../../core/update/accept-registry';
 
 export type FetchOutcome =
-  | { kind: 'candidate'; candidate: Candidate; etag: string | null }
-  | { kind: 'not-modified' }
-  | { kind: 'refused'; reason: Said };
+  { kind: 'candidate'; candidate: Candidate; etag: string | null } | { kind: 'not-modified' } | { kind: 'refused'; reason: Said };
 
 export interface FetchLimits {
   maxBytes: number;
