@@ -1,6 +1,8 @@
 // registry:build at national scale (bench/national-sources.ts: 200,000 licence records, 1,000,000 filing
 // records, 20,000 status rows), run as a publisher runs it: the command line in its own process, its
-// elapsed time and peak memory read by GNU time. Part of `npm run bench`; alone:
+// elapsed time and peak memory read by GNU time; then the registry it wrote is signed, served and installed
+// in the real extension through "Check now" and measured as bench/registry-scale.ts measures synthetic
+// ones. Part of `npm run bench`; alone:
 // `npx tsx bench/registry-build-scale.ts` (merges into bench-results.json).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NATIONAL, writeNationalSources } from './national-sources';
+import { registryFileScale } from './registry-scale';
 import { round } from './stats';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -24,7 +27,21 @@ export async function registryBuildScale() {
     try {
       stdout = execFileSync(
         TIME,
-        ['-o', timing, '-f', '%e %M', process.execPath, '--import', 'tsx', join(ROOT, 'cli/registry-build.ts'), '--out', out, ...inputs],
+        [
+          '-o',
+          timing,
+          '-f',
+          '%e %M',
+          process.execPath,
+          '--import',
+          'tsx',
+          join(ROOT, 'cli/registry-build.ts'),
+          '--out',
+          out,
+          '--version',
+          '2',
+          ...inputs,
+        ],
         { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
       );
     } catch (error) {
@@ -43,6 +60,7 @@ export async function registryBuildScale() {
       peakMemoryMB: round(kilobytes / 1024, 0),
       registryMB: round(statSync(out).size / 1e6, 0),
       summary: stdout.trim().split('\n'),
+      inTheExtension: await registryFileScale(readFileSync(out, 'utf8')),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
