@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     testTimeout: 30_000,
+    // A test left with .only would silently skip the rest.
+    allowOnly: false,
     projects: [
       {
         // Pure logic, components and command-line tools: no build, no browser, files in parallel.

@@ -31,15 +31,22 @@ const run = spawnSync(
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed = results.numPassedTests;
   failed = results.numFailedTests + (results.numFailedTestSuites > 0 && results.numFailedTests === 0 ? results.numFailedTestSuites : 0);
+  skipped = results.numPendingTests + results.numTodoTests;
+  // Every test declared must have run: one that did not (skipped, todo, or lost) is counted as failed.
+  const unaccounted = results.numTotalTests - results.numPassedTests - results.numFailedTests - skipped;
+  failed += skipped + Math.max(0, unaccounted);
 } catch {
   failed = 1;
 }
 if (run.status !== 0 && failed === 0) failed = 1;
 passed += checks.filter(Boolean).length;
 failed += checks.filter((ok) => !ok).length;
+// CI reads the last line as exactly `N passed, N failed`; skipped tests are reported just before it.
+console.log(`${skipped} skipped (counted as failed)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -10,7 +10,7 @@ import { keyIdOf } from '../../core/update/key-id';
 import { sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
 import { verdictKeys } from '../../core/verdict/verdict';
-import { nextCheckDelayMinutes } from '../../core/update/update-schedule';
+import { firstCheckDelayMinutes, nextCheckDelayMinutes } from '../../core/update/update-schedule';
 import { registryStoreOpener } from '../../storage/registry-store';
 import { startMessageRouter } from '../../worker/message-router';
 import { startRegistryUpdates } from '../../worker/updates/registry-updates';
@@ -161,8 +161,10 @@ describe('update checks', () => {
       failures: 0,
       etags: { [URL_A]: '"v2"' },
     });
+    // With the jitter at its middle (random 0.5) the next check is a day away: not sooner, not later.
     const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
-    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(24 * 3600_000 - 60_000);
+    expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
 
     srv.routes.set(URL_A, () => new Response(null, { status: 304 }));
     expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, said: { key: 'reply_not_modified', subs: [URL_A] } });
@@ -227,8 +229,10 @@ describe('update checks', () => {
       lastCheck: { outcome: 'refused', detail: reason },
       lastRefusal: { source: URL_A, reason },
     });
+    // The first failure: half an hour, neither a retry storm nor a day's wait.
     const alarm = await fakeBrowser.alarms.get(UPDATE_ALARM);
-    expect(alarm!.scheduledTime).toBeLessThan(Date.now() + 31 * 60_000);
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(30 * 60_000);
   });
 
   it('keeps the updated registry when a later update is refused', async () => {
@@ -246,15 +250,19 @@ describe('update checks', () => {
     start();
     await srv.serve(encode(newDomainRegistry(2)));
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(UPDATE_ALARM)).toBeDefined());
+    // 5 to 60 minutes after the first start; 32.5 with the jitter at its middle.
     const first = await fakeBrowser.alarms.get(UPDATE_ALARM);
-    expect(first!.scheduledTime).toBeLessThan(Date.now() + 61 * 60_000);
+    expect(first!.scheduledTime - Date.now()).toBeGreaterThan(32 * 60_000);
+    expect(first!.scheduledTime - Date.now()).toBeLessThanOrEqual(32.5 * 60_000);
     await fakeBrowser.alarms.onAlarm.trigger(first!);
     await vi.waitFor(async () => expect((await status())?.lastCheck?.outcome).toBe('accepted'));
   });
 
-  it('backs off from half an hour to a day', () => {
+  it('backs off from half an hour to a day, within ten per cent either way of jitter', () => {
     expect([0, 1, 2, 3, 6, 20].map((f) => Math.round(nextCheckDelayMinutes(f, () => 0.5)))).toEqual([1440, 30, 60, 120, 960, 1440]);
-    expect(nextCheckDelayMinutes(0, () => 0)).toBeCloseTo(1296);
+    expect([0, 1, 6, 20].map((f) => Math.round(nextCheckDelayMinutes(f, () => 0)))).toEqual([1296, 27, 864, 1296]);
+    expect([0, 1, 6, 20].map((f) => Math.round(nextCheckDelayMinutes(f, () => 0.999_999)))).toEqual([1584, 33, 1056, 1584]);
+    expect([0, 1].map((random) => firstCheckDelayMinutes(() => random))).toEqual([5, 60]);
   });
 });
 
