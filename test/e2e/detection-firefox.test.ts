@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistrySchema } from '../../core/registry/schema';
 import { BADGES } from '../../core/verdict/badge';
+import { badgeSaying, expectBadge } from './badge-wait';
 import { expectedVerdict } from './expected-verdict';
 import { CASE_SITES, SEEDED_SITES } from './fixture-sites';
 import { extensionPage, readBadge, startFirefoxSession, tabIdOf } from './firefox';
@@ -77,10 +78,12 @@ describe('in-page warning in real Firefox ESR', () => {
     const url = server.url('maichetong.com.cn');
     await listed.goto(url, { waitUntil: 'load' });
     const tabId = await tabIdOf(extension, url);
-    await waitFor(
-      () => readBadge(extension, tabId),
-      (b) => b.text !== '',
+    // The verdict first, so the absence below is the worker's decision and not a scan still under way.
+    const verdict = expectedVerdict(
+      SEEDED_SITES.find((site) => site.host === 'maichetong.com.cn')!,
+      registry,
     );
+    expectBadge(await badgeSaying(() => readBadge(extension, tabId), verdict), verdict);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await warnings(listed)).toBe(0);
     await Promise.all([fraud.close(), listed.close()]);
