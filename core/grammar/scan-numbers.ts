@@ -20,14 +20,16 @@ export interface NumberMatch {
 const MAX_GAP = 3;
 const MAX_DIGIT_GAP = 2;
 
+// A character past either end of the text is undefined, which no comparison below holds for (and no
+// string includes: c is always one character).
 function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+  return ' \t\n\r\f\v'.includes(c!);
 }
 function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+  return c! >= '0' && c! <= '9';
 }
 function isAlnum(c: string | undefined): boolean {
-  return c !== undefined && (isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  return isDigit(c) || (c! >= 'A' && c! <= 'Z') || (c! >= 'a' && c! <= 'z');
 }
 
 function skipSpaces(t: string, i: number, max = MAX_GAP): number {

@@ -73,7 +73,7 @@ export interface RoleContext {
 function listsSeveral(list: Element, context: RoleContext): boolean {
   let several = context.lists.get(list);
   if (several === undefined) {
-    const numbers = scanNumbers((list.textContent ?? '').slice(0, MAX_LIST_CHARS)).filter((m) => m.kind === 'licence');
+    const numbers = scanNumbers(list.textContent!.slice(0, MAX_LIST_CHARS)).filter((m) => m.kind === 'licence');
     several = new Set(numbers.map((m) => m.canonical)).size > 1;
     context.lists.set(list, several);
   }

@@ -35,8 +35,9 @@ export const findingKey = (m: Pick<NumberMatch, 'kind' | 'canonical' | 'suffix'>
 export function mergeFindings<F extends Pick<PageFinding, 'kind' | 'canonical' | 'suffix' | 'role'>>(findings: Iterable<F>): F[] {
   const unique = new Map<string, F>();
   for (const f of findings) {
-    const seen = unique.get(findingKey(f));
-    if (!seen || (seen.role === 'mention' && f.role === 'claim')) unique.set(findingKey(f), f);
+    const key = findingKey(f);
+    const seen = unique.get(key);
+    if (!seen || (seen.role === 'mention' && f.role === 'claim')) unique.set(key, f);
   }
   return [...unique.values()];
 }
