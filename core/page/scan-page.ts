@@ -64,12 +64,11 @@ function boundedText(text: string, maxChars: number): { text: string; cut: numbe
 
 /**
  * Numbers in the text of one tree (a document body or a shadow root), each with its role. Native
- * textContent joins text split across inline elements and never forces layout. Where each number sits is
- * then found by walking text nodes from the nearer end of the text, which also tells a number in a script
- * or a style (whose source textContent includes) from one a person reads.
+ * textContent (`whole`) joins text split across inline elements and never forces layout. Where each number
+ * sits is then found by walking text nodes from the nearer end of the text, which also tells a number in a
+ * script or a style (whose source textContent includes) from one a person reads.
  */
-function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleContext): PageFinding[] {
-  const whole = root.textContent ?? '';
+function scanTree(root: ParentNode & Node, whole: string, limits: ScanLimits, context: RoleContext): PageFinding[] {
   const { text, cut } = boundedText(whole, limits.maxChars);
   const matches = scanNumbers(text);
   if (matches.length === 0) return [];
@@ -84,6 +83,12 @@ function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleCont
   });
 }
 
+// Every licence number holds one of these (B1, B2 or ICP证), in any width or case: a page whose text has
+// none claims no licence in its tail either, and is read whole at once.
+const LICENCE_ANCHOR = /[BＢbｂ][12１２]|[IＩiｉ][CＣcｃ][PＰpｐ][^]{0,3}证/;
+// A page whose HTML is this long has text that costs more to read whole than its tail does to walk.
+const BIG_PAGE_BYTES = 4e6;
+
 /**
  * Every number a person can read on the page, each a claim or a mention: from the page's end when the
  * site claims a licence number there (the footer), otherwise from all of its text. Shadow roots are
@@ -93,12 +98,20 @@ function scanTree(root: ParentNode & Node, limits: ScanLimits, context: RoleCont
 export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_SCAN_LIMITS): PageFinding[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
-  const tail = tailText(root);
-  const context: RoleContext = { tailStart: tail.start, lists: new Map() };
-  const fromTail = scanNumbers(tail.text).map((m) => finding(tail.text, m, roleOf(tail.nodeAt(m.start), context)));
-  const findings = fromTail.some(isClaimedLicence) ? fromTail : scanTree(root, limits, context);
+  const context: RoleContext = { root, lists: new Map() };
+  // A big page's tail is walked before its text is read; any other page's text is read first, and its
+  // tail walked only when the text could hold a licence number.
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const whole = entry?.decodedBodySize! > BIG_PAGE_BYTES ? undefined : root.textContent!;
+  let fromTail: PageFinding[] = [];
+  if (whole === undefined || LICENCE_ANCHOR.test(whole)) {
+    const tail = tailText(root);
+    context.tailStart = tail.start;
+    fromTail = scanNumbers(tail.text).map((m) => finding(tail.text, m, roleOf(tail.nodeAt(m.start), context)));
+  }
+  const findings = fromTail.some(isClaimedLicence) ? fromTail : scanTree(root, whole ?? root.textContent!, limits, context);
   if (!findings.some(isClaimedLicence)) {
-    for (const shadow of openShadowRoots(root, { left: SHADOW_SEARCH })) findings.push(...scanTree(shadow, limits, context));
+    for (const shadow of openShadowRoots(root, { left: SHADOW_SEARCH })) findings.push(...scanTree(shadow, shadow.textContent!, limits, context));
   }
   return mergeFindings(findings).slice(0, limits.maxFindings);
 }
