@@ -22,11 +22,12 @@ const keyOf = (findings: PageFinding[]) => findings.map((f) => `${findingKey(f)}
  * only when what the frame shows has changed. Nothing it does can throw into the page.
  */
 export function watchPage(env: PageWatchEnvironment): void {
-  let reported: string | undefined;
+  // A fresh page has reported nothing, which the background reads as no findings: the key of none.
+  let reported = '';
   let pending = false;
   let scans = 0;
   let lastCost = 0;
-  let lastRun = -Infinity;
+  let lastRun = 0;
 
   const run = () => {
     pending = false;
@@ -37,7 +38,7 @@ export function watchPage(env: PageWatchEnvironment): void {
       lastCost = lastRun - started;
       scans++;
       const key = keyOf(findings);
-      if (key === reported || (reported === undefined && findings.length === 0)) return;
+      if (key === reported) return;
       reported = key;
       Promise.resolve(env.report(findings)).catch(() => undefined);
     } catch {

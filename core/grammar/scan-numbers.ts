@@ -201,10 +201,10 @@ function readAt(t: string, i: number): NumberMatch | null {
 
 // Every number contains one of these, in any width or case. A native search for them skips the text
 // that cannot hold a number, which on a real page is nearly all of it.
-const ANCHOR = /[BＢbｂ][12１２]|[IＩiｉ][CＣcｃ][PＰpｐ]|公网安备/g;
+export const ANCHOR = /[BＢbｂ][12１２]|[IＩiｉ][CＣcｃ][PＰpｐ]|公网安备/g;
 // How far before an anchor a number can start (region, 合字, `A1.B1.` and spaces), and how far after it
 // a parse can read. A number is never longer than BEFORE + AFTER.
-const BEFORE = 28;
+export const BEFORE = 28;
 const AFTER = 96;
 
 /** Every licence, ICP filing and public-security number in `text`, in order of appearance. */

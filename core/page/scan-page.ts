@@ -1,6 +1,6 @@
-import { scanNumbers, type NumberKind, type NumberMatch } from '../grammar/scan-numbers';
+import { ANCHOR, BEFORE, scanNumbers, type NumberKind, type NumberMatch } from '../grammar/scan-numbers';
 import { roleOf, type FindingRole, type RoleContext } from './finding-role';
-import { locateOffsets, openShadowRoots, tailText, unread } from './page-text';
+import { locateOffsets, openShadowRoots, TAIL_CHARS, tailText, unread } from './page-text';
 
 export type { FindingRole };
 
@@ -58,7 +58,7 @@ function finding(text: string, m: NumberMatch, role: FindingRole): PageFinding {
 /** Keeps the middle out of a text too long to read whole; `cut` is where the kept end starts. */
 function boundedText(text: string, maxChars: number): { text: string; cut: number } {
   if (text.length <= maxChars) return { text, cut: text.length };
-  const head = Math.floor(maxChars / 4);
+  const head = maxChars >> 2;
   return { text: `${text.slice(0, head)}\n${text.slice(text.length - (maxChars - head))}`, cut: head + 1 };
 }
 
@@ -84,7 +84,7 @@ function scanTree(root: ParentNode & Node, whole: string, limits: ScanLimits, co
 }
 
 // Every licence number holds one of these (B1, B2 or ICP证), in any width or case: a page whose text has
-// none claims no licence in its tail either, and is read whole at once.
+// none claims no licence in its tail either.
 const LICENCE_ANCHOR = /[BＢbｂ][12１２]|[IＩiｉ][CＣcｃ][PＰpｐ][^]{0,3}证/;
 // A page whose HTML is this long has text that costs more to read whole than its tail does to walk.
 const BIG_PAGE_BYTES = 4e6;
@@ -99,14 +99,15 @@ export function scanPage(doc: Document, limits: ScanLimits = DEFAULT_SCAN_LIMITS
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   const context: RoleContext = { root, lists: new Map() };
-  // A big page's tail is walked before its text is read; any other page's text is read first, and its
-  // tail walked only when the text could hold a licence number.
+  // A big page's tail is walked before its text is read. Any other page's text is read first, and its
+  // tail walked only when the text could hold a licence number and not every number in it is within its
+  // last TAIL_CHARS characters (which hold no more of what a person reads than the tail does): then the
+  // whole text holds the tail's numbers and no others.
   const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const whole = entry?.decodedBodySize! > BIG_PAGE_BYTES ? undefined : root.textContent!;
   let fromTail: PageFinding[] = [];
-  if (whole === undefined || LICENCE_ANCHOR.test(whole)) {
+  if (whole === undefined || (LICENCE_ANCHOR.test(whole) && whole.length - whole.search(ANCHOR) + BEFORE > TAIL_CHARS)) {
     const tail = tailText(root);
-    context.tailStart = tail.start;
     fromTail = scanNumbers(tail.text).map((m) => finding(tail.text, m, roleOf(tail.nodeAt(m.start), context)));
   }
   const findings = fromTail.some(isClaimedLicence) ? fromTail : scanTree(root, whole ?? root.textContent!, limits, context);
