@@ -10,8 +10,6 @@ declare const chrome: { runtime: { sendMessage(message: FindingsMessage): Promis
 
 watchPage({
   doc: document,
-  scan: (doc) => scanPage(doc),
+  scan: scanPage,
   report: (findings: PageFinding[]) => chrome.runtime.sendMessage({ type: 'findings', findings }),
-  now: () => performance.now(),
-  setTimer: (run, ms) => setTimeout(run, ms),
 });

@@ -5,8 +5,6 @@ export interface PageWatchEnvironment {
   scan: (doc: Document) => PageFinding[];
   /** Sends the frame's findings to the background; replaces what was reported before. */
   report: (findings: PageFinding[]) => unknown;
-  now: () => number;
-  setTimer: (run: () => void, ms: number) => unknown;
 }
 
 // Rescans wait at least this long after a mutation, so a burst of mutations costs one scan.
@@ -24,22 +22,23 @@ const keyOf = (findings: PageFinding[]) => findings.map((f) => `${findingKey(f)}
  * only when what the frame shows has changed. Nothing it does can throw into the page.
  */
 export function watchPage(env: PageWatchEnvironment): void {
-  let reported: string | undefined;
+  // A fresh page has reported nothing, which the background reads as no findings: the key of none.
+  let reported = '';
   let pending = false;
   let scans = 0;
   let lastCost = 0;
-  let lastRun = -Infinity;
+  let lastRun = 0;
 
   const run = () => {
     pending = false;
     try {
-      const started = env.now();
+      const started = performance.now();
       const findings = env.scan(env.doc);
-      lastRun = env.now();
+      lastRun = performance.now();
       lastCost = lastRun - started;
       scans++;
       const key = keyOf(findings);
-      if (key === reported || (reported === undefined && findings.length === 0)) return;
+      if (key === reported) return;
       reported = key;
       Promise.resolve(env.report(findings)).catch(() => undefined);
     } catch {
@@ -51,8 +50,8 @@ export function watchPage(env: PageWatchEnvironment): void {
     if (pending) return;
     pending = true;
     const interval = Math.min(MAX_INTERVAL_MS, FIRST_INTERVAL_MS * 2 ** Math.floor(scans / SCANS_PER_DOUBLING));
-    const wait = Math.max(FIRST_INTERVAL_MS, lastCost * COST_FACTOR, lastRun + interval - env.now());
-    env.setTimer(run, wait);
+    const wait = Math.max(FIRST_INTERVAL_MS, lastCost * COST_FACTOR, lastRun + interval - performance.now());
+    setTimeout(run, wait);
   };
 
   run();

@@ -20,14 +20,16 @@ export interface NumberMatch {
 const MAX_GAP = 3;
 const MAX_DIGIT_GAP = 2;
 
+// A character past either end of the text is undefined, which no comparison below holds for (and no
+// string includes: c is always one character).
 function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+  return ' \t\n\r\f\v'.includes(c!);
 }
 function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+  return c! >= '0' && c! <= '9';
 }
 function isAlnum(c: string | undefined): boolean {
-  return c !== undefined && (isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  return isDigit(c) || (c! >= 'A' && c! <= 'Z') || (c! >= 'a' && c! <= 'z');
 }
 
 function skipSpaces(t: string, i: number, max = MAX_GAP): number {
@@ -199,10 +201,10 @@ function readAt(t: string, i: number): NumberMatch | null {
 
 // Every number contains one of these, in any width or case. A native search for them skips the text
 // that cannot hold a number, which on a real page is nearly all of it.
-const ANCHOR = /[BＢbｂ][12１２]|[IＩiｉ][CＣcｃ][PＰpｐ]|公网安备/g;
+export const ANCHOR = /[BＢbｂ][12１２]|[IＩiｉ][CＣcｃ][PＰpｐ]|公网安备/g;
 // How far before an anchor a number can start (region, 合字, `A1.B1.` and spaces), and how far after it
 // a parse can read. A number is never longer than BEFORE + AFTER.
-const BEFORE = 28;
+export const BEFORE = 28;
 const AFTER = 96;
 
 /** Every licence, ICP filing and public-security number in `text`, in order of appearance. */

@@ -1,4 +1,5 @@
 import { scanNumbers } from '../grammar/scan-numbers';
+import { tailText } from './page-text';
 
 /**
  * Whether the site shows a number as its own (`claim`: footer, page chrome, the text after its main
@@ -64,8 +65,13 @@ function ancestry(node: Node): Ancestry {
 
 /** Everything a scan of one page learns once and reuses for each number it classifies. */
 export interface RoleContext {
-  /** The first text node of the page's last couple of thousand characters, the text after its main content. */
-  tailStart: Node | undefined;
+  /** The page's body (or root element). */
+  root: Node;
+  /**
+   * The first text node of the page's last couple of thousand characters, the text after its main
+   * content; found when first needed.
+   */
+  tailStart?: Node;
   /** Whether a table or list shows several licence numbers, remembered per element. */
   lists: Map<Element, boolean>;
 }
@@ -73,7 +79,7 @@ export interface RoleContext {
 function listsSeveral(list: Element, context: RoleContext): boolean {
   let several = context.lists.get(list);
   if (several === undefined) {
-    const numbers = scanNumbers((list.textContent ?? '').slice(0, MAX_LIST_CHARS)).filter((m) => m.kind === 'licence');
+    const numbers = scanNumbers(list.textContent!.slice(0, MAX_LIST_CHARS)).filter((m) => m.kind === 'licence');
     several = new Set(numbers.map((m) => m.canonical)).size > 1;
     context.lists.set(list, several);
   }
@@ -101,6 +107,7 @@ export function roleOf(node: Node, context: RoleContext): FindingRole {
   if (content) return 'mention';
   if (header) return 'claim';
   if (list && listsSeveral(list, context)) return 'mention';
-  const inTail = !!context.tailStart && follows(anchor, context.tailStart);
+  const tailStart = (context.tailStart ??= tailText(context.root).start);
+  const inTail = !!tailStart && follows(anchor, tailStart);
   return inTail || afterMainContent(anchor) ? 'claim' : 'mention';
 }

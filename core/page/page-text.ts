@@ -2,7 +2,7 @@
 // last part a person reads, and which node a given character of the text is in.
 
 const SHOW_TEXT = 0x4;
-const TAIL_CHARS = 2_000;
+export const TAIL_CHARS = 2_000;
 const TAIL_NODES = 1_000;
 // What these hold is not what a person reads: source code, and markup for later.
 const UNREAD = new Set<string | undefined>(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);

@@ -17,8 +17,6 @@ function start(scan: (doc: Document) => PageFinding[] = scanPage) {
       return scan(d);
     },
     report: (findings) => reports.push(findings.map((f) => f.canonical)),
-    now: () => Date.now(),
-    setTimer: (run, ms) => setTimeout(run, ms),
   });
 }
 
@@ -90,8 +88,6 @@ describe('watching a page', () => {
         throw new Error('hostile page');
       },
       report: () => Promise.reject(new Error('extension reloaded')),
-      now: () => Date.now(),
-      setTimer: (run, ms) => setTimeout(run, ms),
     });
     doc.body.append('x');
     await vi.advanceTimersByTimeAsync(1000);
