@@ -129,8 +129,8 @@ describe('npm run registry:build', () => {
     const r = await runCli('registry-build', ['--out', out, licences, sources]);
     expect(r.status).toBe(3);
     expect(r.stdout.split('\n')).toEqual([
-      `wrote ${out}: version 1, 6 licences, 11 domains, from 5 documents: 5 used, 0 partly used, 0 refused`,
-      'filings.jsonl: 9 records: 5 used, 2 not used, 2 refused',
+      `wrote ${out}: version 1, 6 licences, 11 domains, 2 filings, from 5 documents: 5 used, 0 partly used, 0 refused`,
+      'filings.jsonl: 9 records: 6 used, 1 not used, 2 refused',
       'licence-answers.json: 3 records: 2 used, 0 not used, 1 refused',
       'licence-answers.jsonl: 4 records: 2 used, 0 not used, 2 refused',
       'status-list.csv: 7 records: 4 used, 0 not used, 3 refused',
@@ -158,19 +158,14 @@ describe('npm run registry:build', () => {
     });
     expect(await lookup('qinghe-zhan.cn')).toMatchObject({ verdict: 'revoked', licence: { number: '浙B2-20180233', status: 'revoked' } });
     expect(await lookup('xinglian-pay.cn')).toMatchObject({ verdict: 'unlisted', licence: null });
-    // One licence per line, so the file can be written and read piece by piece.
-    const lines = readFileSync(out, 'utf8').split('\n');
-    expect(lines).toHaveLength(6 + 3);
-    expect(
-      JSON.parse(
-        lines
-          .slice(1, -2)
-          .map((line) => line.replace(/,$/, ''))
-          .join(',')
-          .replace(/^/, '[')
-          .concat(']'),
-      ),
-    ).toHaveLength(6);
+    // One licence (then one filing) per line, so the file can be written and read piece by piece.
+    const text = readFileSync(out, 'utf8');
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(1 + 6 + 1 + 2 + 2);
+    expect(lines[7]).toBe('],"filings":[');
+    expect(JSON.parse(lines[8].replace(/,$/, ''))).toMatchObject({ number: '京ICP备20001234' });
+    const written = JSON.parse(text);
+    expect([written.licences.length, written.filings.length]).toEqual([6, 2]);
   });
 
   it('names a file that is none of the inputs it reads, and stops with --strict at the first refused record', async () => {
