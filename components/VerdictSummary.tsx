@@ -1,7 +1,7 @@
 import { BADGES } from '../core/verdict/badge';
 import { listStanding } from '../core/verdict/licence-lists';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { listSentence, verdictSentence } from '../core/verdict/verdict-words';
+import { listSentence, verdictSentence, verdictTitle } from '../core/verdict/verdict-words';
 import type { Translate } from '../core/i18n';
 
 /**
@@ -17,7 +17,7 @@ export function VerdictSummary({ host, result, t, today }: { host: string; resul
         <span class="symbol" aria-hidden="true">
           {badge.text || '–'}
         </span>
-        <h1 data-verdict={result.verdict}>{t(`verdict_${result.verdict}`)}</h1>
+        <h1 data-verdict={result.verdict}>{verdictTitle(result, t)}</h1>
       </div>
       <p>{verdictSentence(host, result, t)}</p>
       {onLists.map((entry) => (
