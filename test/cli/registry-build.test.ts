@@ -158,6 +158,26 @@ describe('npm run registry:build', () => {
     });
     expect(await lookup('qinghe-zhan.cn')).toMatchObject({ verdict: 'revoked', licence: { number: '浙B2-20180233', status: 'revoked' } });
     expect(await lookup('xinglian-pay.cn')).toMatchObject({ verdict: 'unlisted', licence: null });
+    expect(await lookup('zhangsan-blog.cn')).toMatchObject({
+      verdict: 'filed',
+      licence: null,
+      filing: { number: '京ICP备20001234', operator: '张三', nature: '个人' },
+    });
+    // A filing number in the spellings pages use lists the filing, and the licence its sites serve, if any.
+    const authorised = await lookup('浙ICP备 18022233 号-1');
+    expect(authorised.filings.map((f: { number: string }) => f.number)).toEqual(['浙ICP备18022233']);
+    expect(authorised.licences.map((l: { number: string; status: string }) => [l.number, l.status])).toEqual([
+      ['浙B2-20180233', 'revoked'],
+    ]);
+    expect(await lookup('京ICP备20001234')).toMatchObject({
+      licences: [],
+      filings: [{ operator: '张三', sites: [{ domain: 'zhangsan-blog.cn' }] }],
+    });
+    expect(await lookup('京ICP备19999999号')).toEqual({ licences: [], filings: [] });
+    const plain = await runCli('lookup', ['--registry', out, '京ICP备20001234号']);
+    expect(plain.stdout).toBe(
+      '京ICP备20001234  张三 (个人)  ICP filing, not a licence\n  record updated 2022-08-15\n  site 京ICP备20001234-1: zhangsan-blog.cn 张三的博客\n',
+    );
     // One licence (then one filing) per line, so the file can be written and read piece by piece.
     const text = readFileSync(out, 'utf8');
     const lines = text.split('\n');

@@ -1,0 +1,53 @@
+import type { Translator } from '../core/i18n';
+import type { Filing } from '../core/registry/schema';
+import { CopyButton } from './CopyButton';
+import { formatDate } from './format';
+import { REGULATOR_URL } from './LicenceDetail';
+
+export interface FilingDetailProps extends Translator {
+  filing: Filing;
+  /** The registry domain that covers the visited host, to mark how this site is filed. */
+  matchedDomain?: string | null;
+  copy: (text: string) => Promise<void>;
+}
+
+/** What the registry knows of one ICP filing: whose it is, of what kind, when, and every site it lists. */
+export function FilingDetail({ filing, matchedDomain, copy, t, locale }: FilingDetailProps) {
+  return (
+    <article class="licence filing" aria-label={filing.number}>
+      <div class="number-row">
+        <strong class="number">{filing.number}</strong>
+        <CopyButton text={filing.number} t={t} copy={copy} />
+      </div>
+      <p class="muted">{t('filing_kind')}</p>
+      <p>
+        <a href={REGULATOR_URL} target="_blank" rel="noopener noreferrer">
+          {t('verify_link')}
+        </a>
+      </p>
+      <dl>
+        <dt>{t('field_operator')}</dt>
+        <dd>{filing.operator}</dd>
+        {filing.nature && (
+          <>
+            <dt>{t('field_nature')}</dt>
+            <dd>{filing.nature}</dd>
+          </>
+        )}
+        <dt>{t('field_record_date')}</dt>
+        <dd>{formatDate(filing.date, locale)}</dd>
+      </dl>
+      <section>
+        <h2>{t('section_filed_sites')}</h2>
+        <ul class="plain domains">
+          {filing.sites.map((site) => (
+            <li key={site.domain} class={site.domain === matchedDomain ? 'this-site' : undefined}>
+              <code>{site.domain}</code> {site.name}
+              <div class="muted">{site.number}</div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
