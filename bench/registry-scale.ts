@@ -1,11 +1,14 @@
 // The registry at scale, in real Chromium with the real extension: a synthetic registry is built and
 // signed here, served on 127.0.0.1, accepted through "Check now", and then measured where it lives.
+// Alone: node --expose-gc --max-old-space-size=8192 --import tsx bench/registry-scale.ts [domains[:filings] …]
+// (e.g. 100000:1000000), which merges its rows into bench-results.json under registry.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { RegistryIndex } from '../core/registry/registry-index';
 import { RegistrySchema } from '../core/registry/schema';
@@ -54,7 +57,7 @@ function parseWhole(text: string) {
   const ms = performance.now() - t0;
   global.gc?.();
   const heap = process.memoryUsage().heapUsed - heapBefore;
-  return { ms, heap, domains: index.domainCount() };
+  return { ms, heap, domains: index.domainCount() + index.filingCount() };
 }
 
 /** Serves the registry, its signature, and a plain page under any host name. */
@@ -70,9 +73,9 @@ async function serve(bytes: Uint8Array, signature: string) {
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-async function measure(domains: number, build: string, key: CryptoKey, bundle: string) {
+async function measure({ domains, filings }: RegistrySize, build: string, key: CryptoKey, bundle: string) {
   const t0 = performance.now();
-  const registry = { ...syntheticRegistry(domains), version: 2 };
+  const registry = { ...syntheticRegistry(domains, 5, filings), version: 2 };
   const text = JSON.stringify(registry);
   const bytes = new TextEncoder().encode(text);
   const signature = await sign(subtle, key, bytes);
@@ -145,12 +148,17 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
     const popup = await browser.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.evaluate(bundle);
+    // Half listed subdomains, half absent hosts; with filings, a third of each kind: listed, filed, absent.
+    const kinds = filings > 0 ? 3 : 2;
     const hosts = Array.from({ length: 1_000 }, (_, i) => {
       const n = Math.floor(Math.random() * registry.licences.length);
-      return i % 2 ? `m.site${n}x0.cn` : `nowhere${i}.example.com`;
+      if (i % kinds === 1) return `m.site${n}x0.cn`;
+      if (i % kinds === 2) return `m.filed${Math.floor(Math.random() * filings)}.cn`;
+      return `nowhere${i}.example.com`;
     });
     type Api = { StoreLookups: { verdictTimes(h: string[]): Promise<number[]>; nameSearchTimes(q: string[]): Promise<number[]> } };
     const lookups = await popup.evaluate((h: string[]) => (globalThis as unknown as Api).StoreLookups.verdictTimes(h), hosts);
+    const filedLookups = lookups.filter((_, i) => filings > 0 && i % kinds === 2);
     const names = await popup.evaluate(
       (q: string[]) => (globalThis as unknown as Api).StoreLookups.nameSearchTimes(q),
       ['合成测试12', '站点7-3', '合成测试999', '不存在的公司'],
@@ -158,6 +166,7 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
     return {
       domains,
       licences: registry.licences.length,
+      filings,
       jsonMB: round(bytes.length / MB, 1),
       buildAndSignMs: round(buildMs, 0),
       installMs: round(installMs, 0),
@@ -170,6 +179,7 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
       coldWorkerHeapMB: round(coldHeap / MB, 1),
       lookupMedianMs: round(median(lookups), 3),
       lookupP99Ms: round(percentile(lookups, 0.99), 3),
+      ...(filings > 0 ? { filedLookupMedianMs: round(median(filedLookups), 3) } : {}),
       nameSearchFirstMs: round(names[0], 0),
       nameSearchNextMs: round(median(names.slice(1)), 0),
       parseWholeMs: round(whole.ms, 0),
@@ -181,11 +191,32 @@ async function measure(domains: number, build: string, key: CryptoKey, bundle: s
   }
 }
 
-export async function registryScale(domainCounts: number[]) {
+/** Licensed domains (5 to a licence) and ICP filings beside them (one filed domain each). */
+export interface RegistrySize {
+  domains: number;
+  filings: number;
+}
+
+export async function registryScale(sizes: RegistrySize[]) {
   const dir = mkdtempSync(join(tmpdir(), 'licence-bench-'));
   const { build, key } = await benchBuild(dir);
   const bundle = await lookupBundle();
   const rows = [];
-  for (const domains of domainCounts) rows.push(await measure(domains, build, key, bundle));
+  for (const size of sizes) rows.push(await measure(size, build, key, bundle));
   return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sizes = process.argv.slice(2).map((arg) => {
+    const [domains, filings = '0'] = arg.split(':');
+    return { domains: Number(domains), filings: Number(filings) };
+  });
+  const rows = await registryScale(sizes.length > 0 ? sizes : [{ domains: 100_000, filings: 1_000_000 }]);
+  const file = join(ROOT, 'bench-results.json');
+  const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const kept = (results.registry ?? []).filter(
+    (r: RegistrySize) => !rows.some((n) => n.domains === r.domains && n.filings === (r.filings ?? 0)),
+  );
+  writeFileSync(file, `${JSON.stringify({ ...results, registry: [...kept, ...rows] }, null, 2)}\n`);
+  console.table(rows);
 }
