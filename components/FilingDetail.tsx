@@ -2,7 +2,9 @@ import type { Translator } from '../core/i18n';
 import type { Filing } from '../core/registry/schema';
 import { CopyButton } from './CopyButton';
 import { formatDate } from './format';
-import { REGULATOR_URL } from './LicenceDetail';
+
+// The regulator's filing system, where anyone can confirm a filing by its number or domain.
+export const FILING_SYSTEM_URL = 'https://beian.miit.gov.cn/';
 
 export interface FilingDetailProps extends Translator {
   filing: Filing;
@@ -21,8 +23,8 @@ export function FilingDetail({ filing, matchedDomain, copy, t, locale }: FilingD
       </div>
       <p class="muted">{t('filing_kind')}</p>
       <p>
-        <a href={REGULATOR_URL} target="_blank" rel="noopener noreferrer">
-          {t('verify_link')}
+        <a href={FILING_SYSTEM_URL} target="_blank" rel="noopener noreferrer">
+          {t('verify_filing_link')}
         </a>
       </p>
       <dl>

@@ -437,6 +437,7 @@ describe('ICP filings in the popup', () => {
     for (const expected of [
       'ICP filing only: m.shili-news.cn is listed in ICP filing 京ICP备12025439 (北京示例网络科技有限公司). A filing is not an operating licence.',
       'ICP filing (备案), not a licence',
+      "Confirm on the regulator's filing system (MIIT)",
       'Operator北京示例网络科技有限公司',
       'Operator type企业',
       'Record updated12 March 2025',
