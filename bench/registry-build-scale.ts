@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NATIONAL, writeNationalSources } from './national-sources';
+import { DEFAULT_FETCH_LIMITS } from '../worker/updates/registry-updates';
 import { registryFileScale } from './registry-scale';
 import { round } from './stats';
 
@@ -60,7 +61,10 @@ export async function registryBuildScale() {
       peakMemoryMB: round(kilobytes / 1024, 0),
       registryMB: round(statSync(out).size / 1e6, 0),
       summary: stdout.trim().split('\n'),
-      inTheExtension: await registryFileScale(readFileSync(out, 'utf8')),
+      inTheExtension:
+        statSync(out).size <= DEFAULT_FETCH_LIMITS.maxBytes
+          ? await registryFileScale(readFileSync(out, 'utf8'))
+          : `not installed: over the reader's ${DEFAULT_FETCH_LIMITS.maxBytes} byte download cap`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

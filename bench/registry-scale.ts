@@ -1,11 +1,14 @@
 // The registry at scale, in real Chromium with the real extension: a synthetic registry is built and
 // signed here, served on 127.0.0.1, accepted through "Check now", and then measured where it lives.
+// Alone: node --expose-gc --max-old-space-size=8192 --import tsx bench/registry-scale.ts [domains[:filings] …]
+// (e.g. 100000:1000000), which merges its rows into bench-results.json under registry.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { RegistryIndex } from '../core/registry/registry-index';
 import { type Registry, RegistrySchema } from '../core/registry/schema';
@@ -54,7 +57,7 @@ function parseWhole(text: string) {
   const ms = performance.now() - t0;
   global.gc?.();
   const heap = process.memoryUsage().heapUsed - heapBefore;
-  return { ms, heap, domains: index.domainCount() };
+  return { ms, heap, domains: index.domainCount(), filings: index.filingCount() };
 }
 
 /** Serves the registry, its signature, and a plain page under any host name. */
@@ -70,13 +73,15 @@ async function serve(bytes: Uint8Array, signature: string) {
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A listed host (a subdomain of a random listed domain) and queries that search names, for any registry. */
+/** Hosts a licence lists and hosts only a filing lists (subdomains of random ones), and name queries, for any registry. */
 function samples(registry: Registry) {
   const withSites = registry.licences.filter((l) => l.sites.length > 0);
+  const filings = registry.filings ?? [];
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
   const at = (i: number) => registry.licences[i % registry.licences.length];
   return {
     listedHost: () => `m.${pick(pick(withSites).sites).domain}`,
+    filedHost: () => `m.${pick(pick(filings).sites).domain}`,
     names: [at(12).holder.slice(0, 6), at(7).sites[0]?.name ?? at(7).holder, at(999).holder, '不存在的公司'],
   };
 }
@@ -88,7 +93,8 @@ async function measure(registry: Registry, text: string, buildMs: number, build:
   const signature = await sign(subtle, key, bytes);
   const signMs = buildMs + performance.now() - t0;
   const whole = parseWhole(text);
-  const { listedHost, names: nameQueries } = samples(registry);
+  const { listedHost, filedHost, names: nameQueries } = samples(registry);
+  const filings = registry.filings?.length ?? 0;
 
   const server = await serve(bytes, signature);
   const browser = await launchChromium(build);
@@ -156,13 +162,19 @@ async function measure(registry: Registry, text: string, buildMs: number, build:
     const popup = await browser.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.evaluate(bundle);
-    const hosts = Array.from({ length: 1_000 }, (_, i) => (i % 2 ? listedHost() : `nowhere${i}.example.com`));
+    // Half listed subdomains, half absent hosts; with filings, a third of each kind: listed, filed, absent.
+    const kinds = filings > 0 ? 3 : 2;
+    const hosts = Array.from({ length: 1_000 }, (_, i) =>
+      i % kinds === 1 ? listedHost() : i % kinds === 2 ? filedHost() : `nowhere${i}.example.com`,
+    );
     type Api = { StoreLookups: { verdictTimes(h: string[]): Promise<number[]>; nameSearchTimes(q: string[]): Promise<number[]> } };
     const lookups = await popup.evaluate((h: string[]) => (globalThis as unknown as Api).StoreLookups.verdictTimes(h), hosts);
+    const filedLookups = lookups.filter((_, i) => filings > 0 && i % kinds === 2);
     const names = await popup.evaluate((q: string[]) => (globalThis as unknown as Api).StoreLookups.nameSearchTimes(q), nameQueries);
     return {
       domains: whole.domains,
       licences: registry.licences.length,
+      filings,
       jsonMB: round(bytes.length / MB, 1),
       buildAndSignMs: round(signMs, 0),
       installMs: round(installMs, 0),
@@ -175,6 +187,7 @@ async function measure(registry: Registry, text: string, buildMs: number, build:
       coldWorkerHeapMB: round(coldHeap / MB, 1),
       lookupMedianMs: round(median(lookups), 3),
       lookupP99Ms: round(percentile(lookups, 0.99), 3),
+      ...(filings > 0 ? { filedLookupMedianMs: round(median(filedLookups), 3) } : {}),
       nameSearchFirstMs: round(names[0], 0),
       nameSearchNextMs: round(median(names.slice(1)), 0),
       parseWholeMs: round(whole.ms, 0),
@@ -186,14 +199,20 @@ async function measure(registry: Registry, text: string, buildMs: number, build:
   }
 }
 
-export async function registryScale(domainCounts: number[]) {
+/** Licensed domains (5 to a licence) and ICP filings beside them (one filed domain each). */
+export interface RegistrySize {
+  domains: number;
+  filings: number;
+}
+
+export async function registryScale(sizes: RegistrySize[]) {
   const dir = mkdtempSync(join(tmpdir(), 'licence-bench-'));
   const { build, key } = await benchBuild(dir);
   const bundle = await lookupBundle();
   const rows = [];
-  for (const domains of domainCounts) {
+  for (const { domains, filings } of sizes) {
     const t0 = performance.now();
-    const registry = { ...syntheticRegistry(domains), version: 2 };
+    const registry = { ...syntheticRegistry(domains, 5, filings), version: 2 };
     const text = JSON.stringify(registry);
     rows.push(await measure(registry, text, performance.now() - t0, build, key, bundle));
   }
@@ -207,4 +226,19 @@ export async function registryFileScale(text: string) {
   const registry = RegistrySchema.parse(JSON.parse(text));
   if (registry.version !== 2) throw new Error(`the registry's version is ${registry.version}; the bench installs version 2`);
   return measure(registry, text, 0, build, key, await lookupBundle());
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sizes = process.argv.slice(2).map((arg) => {
+    const [domains, filings = '0'] = arg.split(':');
+    return { domains: Number(domains), filings: Number(filings) };
+  });
+  const rows = await registryScale(sizes.length > 0 ? sizes : [{ domains: 100_000, filings: 1_000_000 }]);
+  const file = join(ROOT, 'bench-results.json');
+  const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const kept = (results.registry ?? []).filter(
+    (r: RegistrySize) => !rows.some((n) => n.domains === r.domains && n.filings === (r.filings ?? 0)),
+  );
+  writeFileSync(file, `${JSON.stringify({ ...results, registry: [...kept, ...rows] }, null, 2)}\n`);
+  console.table(rows);
 }

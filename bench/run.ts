@@ -166,7 +166,12 @@ async function main() {
     badge: await badgeLatency(),
     cold: await coldCost(BUILD),
     sizes: sizes(),
-    registry: await registryScale([1_000, 100_000, 1_000_000]),
+    registry: await registryScale([
+      { domains: 1_000, filings: 0 },
+      { domains: 100_000, filings: 0 },
+      { domains: 1_000_000, filings: 0 },
+      { domains: 100_000, filings: 1_000_000 },
+    ]),
     registryBuild: await registryBuildScale(),
   };
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

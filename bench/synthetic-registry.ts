@@ -3,7 +3,11 @@ import type { Registry } from '../core/registry/schema';
 
 const REGIONS = '京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新';
 
-export function syntheticRegistry(domains: number, domainsPerLicence = 5): Registry {
+/**
+ * `domains` licensed domains, 5 to a licence, and `filings` ICP filings of one site each beside them (the
+ * filed domains are others: `filed<i>.cn`).
+ */
+export function syntheticRegistry(domains: number, domainsPerLicence = 5, filings = 0): Registry {
   const licences: Registry['licences'] = [];
   const count = Math.ceil(domains / domainsPerLicence);
   for (let i = 0; i < count; i++) {
@@ -30,5 +34,20 @@ export function syntheticRegistry(domains: number, domainsPerLicence = 5): Regis
     });
   }
   // Numbers must be unique; the synthetic ones repeat after 10,000 × 15 × 31 licences, far above any size used.
-  return { schemaVersion: 1, version: 1, generatedAt: '2026-11-22T00:00:00Z', licences };
+  const registry: Registry = { schemaVersion: 1, version: 1, generatedAt: '2026-11-22T00:00:00Z', licences };
+  if (filings > 0) registry.filings = Array.from({ length: filings }, (_, i) => syntheticFiling(i));
+  return registry;
+}
+
+/** Filing `i`: a 10-digit serial (2000000001 on), unique for any i below 10^8. */
+export function syntheticFiling(i: number): NonNullable<Registry['filings']>[number] {
+  const number = `${REGIONS[i % REGIONS.length]}ICP备${20_0000_0001 + i}`;
+  return {
+    number,
+    operator: `备案主体${i}`,
+    nature: i % 3 ? '企业' : '个人',
+    sites: [{ number: `${number}-1`, name: `备案站点${i}`, domain: `filed${i}.cn` }],
+    date: '2024-01-01',
+    sources: [],
+  };
 }

@@ -6,14 +6,15 @@ import { QueryError, classifyQuery } from '../core/lookup/classify-query';
 import { lookupJson } from '../core/lookup/lookup-json';
 import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { RegistryIndex } from '../core/registry/registry-index';
-import { RegistrySchema, type Registry } from '../core/registry/schema';
+import { RegistrySchema, type Filing, type Registry } from '../core/registry/schema';
 import { listStanding } from '../core/verdict/licence-lists';
 import { isEnded } from '../core/verdict/licence-status';
 import { endSentence, listSentence } from '../core/verdict/verdict-words';
 import en from '../public/_locales/en/messages.json';
 import { fail, parseCommandLine } from './fail';
 
-const USAGE = 'usage: npm run lookup -- <licence number | domain or URL | part of a name> [--json] [--date YYYY-MM-DD] [--registry file]';
+const USAGE =
+  'usage: npm run lookup -- <licence or ICP filing number | domain or URL | part of a name> [--json] [--date YYYY-MM-DD] [--registry file]';
 
 function loadRegistry(path: string): Registry {
   let raw: string;
@@ -57,14 +58,23 @@ function describeLicence(l: LicenceWithStatus, date: string): string {
   return lines.join('\n');
 }
 
+function describeFiling(f: Filing): string {
+  return [
+    `${f.number}  ${f.operator}${f.nature ? ` (${f.nature})` : ''}  ICP filing, not a licence`,
+    `  record updated ${f.date}`,
+    ...f.sites.map((s) => `  site ${s.number}: ${s.domain} ${s.name}`),
+  ].join('\n');
+}
+
 function describe(result: LookupResult, date: string): string {
   if (result.type === 'host') {
     const head = `${result.host}: ${result.verdict}${result.matchedDomain ? ` (listed as ${result.matchedDomain})` : ''}`;
-    return result.licence ? `${head}\n${describeLicence(result.licence, date)}` : head;
+    const about = result.licence ? describeLicence(result.licence, date) : result.filing && describeFiling(result.filing);
+    return about ? `${head}\n${about}` : head;
   }
   if (result.note) return result.note;
-  if (result.licences.length === 0) return 'no licence in the registry matches';
-  return result.licences.map((l) => describeLicence(l, date)).join('\n\n');
+  if (result.licences.length + result.filings.length === 0) return 'no licence or filing in the registry matches';
+  return [...result.filings.map(describeFiling), ...result.licences.map((l) => describeLicence(l, date))].join('\n\n');
 }
 
 function main(): void {

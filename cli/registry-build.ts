@@ -83,18 +83,23 @@ async function main(): Promise<void> {
   if (registry.licences.length === 0) fail(`no registry written: no licence could be built (${counts})`);
   writeAtomically(out, registryLines(registry));
   const domains = new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain))).size;
+  const filings = registry.filings ? `, ${registry.filings.length} filings` : '';
   process.stdout.write(
-    `wrote ${out}: version ${registry.version}, ${registry.licences.length} licences, ${domains} domains, from ${counts}\n`,
+    `wrote ${out}: version ${registry.version}, ${registry.licences.length} licences, ${domains} domains${filings}, from ${counts}\n`,
   );
   for (const line of recordCounts(merge.counts)) process.stdout.write(`${line}\n`);
   const refused = [...merge.counts.values()].some((c) => c.refused > 0);
   if (refused || outcomes.some((o) => o.status !== 'used')) process.exitCode = INCOMPLETE;
 }
 
-/** The registry file, one licence per line: it is written (and can be read) piece by piece, and diffs well. */
-function* registryLines({ licences, ...head }: Registry): Generator<string> {
+/** The registry file, one licence (and filing) per line: it is written (and can be read) piece by piece, and diffs well. */
+function* registryLines({ licences, filings, ...head }: Registry): Generator<string> {
   yield `${JSON.stringify(head).slice(0, -1)},"licences":[\n`;
   for (const [i, licence] of licences.entries()) yield `${JSON.stringify(licence)}${i < licences.length - 1 ? ',' : ''}\n`;
+  if (filings) {
+    yield '],"filings":[\n';
+    for (const [i, filing] of filings.entries()) yield `${JSON.stringify(filing)}${i < filings.length - 1 ? ',' : ''}\n`;
+  }
   yield ']}\n';
 }
 

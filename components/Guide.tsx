@@ -4,7 +4,7 @@ import type { Verdict } from '../core/verdict/verdict';
 import type { Translator } from '../core/i18n';
 import { formatDate } from './format';
 
-const ORDER: Verdict[] = ['listed', 'expiring', 'expired', 'revoked', 'mismatch', 'claimed', 'unknown', 'unlisted'];
+const ORDER: Verdict[] = ['listed', 'expiring', 'expired', 'revoked', 'filed', 'mismatch', 'claimed', 'unknown', 'unlisted'];
 
 export interface GuideProps extends Translator {
   registry: { version: number; generatedAt: string; licences: number; domains: number };

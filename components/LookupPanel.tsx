@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { QueryError, classifyQuery } from '../core/lookup/classify-query';
 import { lookupIn, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { NO_KEYS, type RegistrySource } from '../core/registry/registry-source';
-import type { Licence } from '../core/registry/schema';
+import type { Filing, Licence } from '../core/registry/schema';
 import { onListPhrase } from '../core/verdict/verdict-words';
 import type { Translate } from '../core/i18n';
 
@@ -34,12 +34,20 @@ function ResultButton({ licence, t, onOpen }: { licence: LicenceWithStatus; t: T
   );
 }
 
+function FilingButton({ filing, t, onOpen }: { filing: Filing; t: Translate; onOpen: (f: Filing) => void }) {
+  return (
+    <button type="button" class="result" onClick={() => onOpen(filing)}>
+      <strong>{filing.number}</strong> <span>{filing.operator}</span> <span class="status status-filed">{t('verdict_filed')}</span>
+    </button>
+  );
+}
+
 /** Manual lookup by number (any spelling), domain or URL, or part of a holder or site name; no network. */
 export interface LookupPanelProps {
   registry: RegistrySource;
   today: string;
   t: Translate;
-  onOpen: (l: Licence) => void;
+  onOpen: (opened: Licence | Filing) => void;
   /** Text to look up at once, e.g. a selection sent from the context menu. */
   initialQuery?: string;
   /** 1 when the lookup is the popup's main content (no web page to judge), else 2. */
@@ -85,14 +93,22 @@ export function LookupPanel({ registry, today, t, onOpen, initialQuery = '', lev
               <code>{outcome.result.host}</code>: {t(`verdict_${outcome.result.verdict}`)}
             </p>
             {outcome.result.licence && <ResultButton licence={outcome.result.licence} t={t} onOpen={onOpen} />}
+            {!outcome.result.licence && outcome.result.filing && <FilingButton filing={outcome.result.filing} t={t} onOpen={onOpen} />}
           </>
         )}
         {outcome.kind === 'result' && outcome.result.type === 'licences' && (
           <>
             {outcome.result.note && <p>{t('lookup_filing_note')}</p>}
-            {!outcome.result.note && outcome.result.licences.length === 0 && <p>{t('lookup_no_results')}</p>}
-            {outcome.result.licences.length > 0 && (
+            {!outcome.result.note && outcome.result.licences.length + outcome.result.filings.length === 0 && (
+              <p>{t('lookup_no_results')}</p>
+            )}
+            {outcome.result.licences.length + outcome.result.filings.length > 0 && (
               <ul class="plain">
+                {outcome.result.filings.map((f) => (
+                  <li key={f.number}>
+                    <FilingButton filing={f} t={t} onOpen={onOpen} />
+                  </li>
+                ))}
                 {outcome.result.licences.map((l) => (
                   <li key={l.number}>
                     <ResultButton licence={l} t={t} onOpen={onOpen} />

@@ -15,6 +15,8 @@ export interface RegistrySummary {
   generatedAt: string;
   licences: number;
   domains: number;
+  /** Absent for a registry without filings. */
+  filings?: number;
 }
 
 export interface OptionsPageProps extends Translator {
@@ -114,6 +116,12 @@ export function OptionsPage(props: OptionsPageProps) {
           <dd>{registry.licences.toLocaleString(locale)}</dd>
           <dt>{t('field_domain_count')}</dt>
           <dd>{registry.domains.toLocaleString(locale)}</dd>
+          {registry.filings !== undefined && (
+            <>
+              <dt>{t('field_filing_count')}</dt>
+              <dd>{registry.filings.toLocaleString(locale)}</dd>
+            </>
+          )}
           <dt>{t('field_last_check')}</dt>
           <dd id="last-check">
             {status.lastCheck

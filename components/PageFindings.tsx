@@ -1,6 +1,6 @@
 import type { Finding } from '../core/messages';
 import { findingKey } from '../core/page/scan-page';
-import type { Licence } from '../core/registry/schema';
+import type { Filing, Licence } from '../core/registry/schema';
 import type { Translate } from '../core/i18n';
 
 function FindingList({ findings, registered, t }: { findings: Finding[]; registered: readonly string[]; t: Translate }) {
@@ -14,6 +14,8 @@ function FindingList({ findings, registered, t }: { findings: Finding[]; registe
           </code>{' '}
           {t(`number_kind_${f.kind.replace('-', '_')}`)}
           {f.kind === 'licence' && ` · ${t(registered.includes(f.canonical) ? 'shown_in_registry' : 'shown_not_in_registry')}`}
+          {/* A filing the registry lacks is not suspicious: no registry holds them all. */}
+          {f.kind === 'icp-filing' && registered.includes(f.canonical) && ` · ${t('shown_in_registry')}`}
           {f.context && <q class="muted">{f.context}</q>}
         </li>
       ))}
@@ -29,12 +31,15 @@ export function PageFindings({
   findings,
   registered,
   disagreeing,
+  disagreeingFilings = [],
   t,
 }: {
   findings: Finding[];
   registered: readonly string[];
   /** Licences the site claims that do not cover it, while the registry lists it under another. */
   disagreeing: readonly Licence[];
+  /** The same for ICP filings the site claims. */
+  disagreeingFilings?: readonly Filing[];
   t: Translate;
 }) {
   const claimed = findings.filter((f) => f.role === 'claim');
@@ -55,6 +60,11 @@ export function PageFindings({
           {disagreeing.map((l) => (
             <p class="note" key={l.number}>
               {t('disagreeing_claim', [l.number, l.holder])}
+            </p>
+          ))}
+          {disagreeingFilings.map((f) => (
+            <p class="note" key={f.number}>
+              {t('disagreeing_filing', [f.number, f.operator])}
             </p>
           ))}
           <FindingList findings={claimed} registered={registered} t={t} />

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../core/messages';
 import type { RegistrySource } from '../core/registry/registry-source';
-import type { Licence } from '../core/registry/schema';
+import type { Filing, Licence } from '../core/registry/schema';
 import type { VerdictResult } from '../core/verdict/verdict';
 import type { Translator } from '../core/i18n';
+import { FilingDetail } from './FilingDetail';
 import { formatDate } from './format';
 import { LicenceDetail } from './LicenceDetail';
 import { LookupPanel, lookUp } from './LookupPanel';
@@ -14,7 +15,7 @@ export interface TabView {
   host: string;
   result: VerdictResult;
   findings: Finding[];
-  /** The licence numbers among the findings that the registry holds. */
+  /** The licence and filing numbers among the findings that the registry holds. */
   registered: string[];
 }
 
@@ -30,24 +31,30 @@ export interface PopupProps extends Translator {
   initialQuery?: string;
 }
 
-/** The one licence a query finds, if it finds exactly one. */
-async function onlyMatch(query: string, registry: RegistrySource, today: string): Promise<Licence | null> {
+/** What a detail view shows: a licence, or an ICP filing (told apart by its operator). */
+export type Opened = Licence | Filing;
+const isFiling = (opened: Opened): opened is Filing => 'operator' in opened;
+
+/** The one licence or filing a query finds, if it finds exactly one. */
+async function onlyMatch(query: string, registry: RegistrySource, today: string): Promise<Opened | null> {
   const outcome = await lookUp(query, registry, today);
   if (outcome.kind !== 'result') return null;
-  const found = outcome.result.type === 'host' ? (outcome.result.licence ? [outcome.result.licence] : []) : outcome.result.licences;
+  const { result } = outcome;
+  const hostMatch: Opened | null = result.type === 'host' ? (result.licence ?? result.filing) : null;
+  const found: Opened[] = result.type === 'host' ? (hostMatch ? [hostMatch] : []) : [...result.filings, ...result.licences];
   return found.length === 1 ? found[0] : null;
 }
 
 export function Popup({ tab, registry, today, copy, openOptions, openGuide, initialQuery, t, locale }: PopupProps) {
-  const [opened, setOpened] = useState<Licence | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const back = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLDivElement>(null);
   // What had focus when a licence was opened (its result button), to give focus back to on leaving it.
   const returnTo = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
-  const open = (licence: Licence) => {
+  const open = (what: Opened) => {
     returnTo.current = document.activeElement as HTMLElement | null;
-    setOpened(licence);
+    setOpened(what);
   };
   useEffect(() => {
     if (initialQuery) void onlyMatch(initialQuery, registry, today).then((only) => only && setOpened(only));
@@ -83,7 +90,11 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
           <button type="button" class="small" ref={back} onClick={() => setOpened(null)}>
             ← {t('back')}
           </button>
-          <LicenceDetail licence={opened} today={today} copy={copy} t={t} locale={locale} level={1} />
+          {isFiling(opened) ? (
+            <FilingDetail filing={opened} copy={copy} t={t} locale={locale} level={1} />
+          ) : (
+            <LicenceDetail licence={opened} today={today} copy={copy} t={t} locale={locale} level={1} />
+          )}
         </>
       )}
       <div ref={main} hidden={opened !== null}>
@@ -111,10 +122,14 @@ export function Popup({ tab, registry, today, copy, openOptions, openGuide, init
                 locale={locale}
               />
             )}
+            {tab.result.filing && !tab.result.licence && (
+              <FilingDetail filing={tab.result.filing} matchedDomain={tab.result.matchedDomain} copy={copy} t={t} locale={locale} />
+            )}
             <PageFindings
               findings={tab.findings}
               registered={tab.registered}
               disagreeing={tab.result.matchedDomain ? tab.result.disagreeing : []}
+              disagreeingFilings={tab.result.matchedDomain ? tab.result.disagreeingFilings : []}
               t={t}
             />
           </>

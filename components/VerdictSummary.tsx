@@ -3,7 +3,7 @@ import type { Translate } from '../core/i18n';
 import { BADGES } from '../core/verdict/badge';
 import { listStanding } from '../core/verdict/licence-lists';
 import type { VerdictResult } from '../core/verdict/verdict';
-import { listSentence, verdictSentence } from '../core/verdict/verdict-words';
+import { listSentence, verdictSentence, verdictTitle } from '../core/verdict/verdict-words';
 
 /**
  * How long the announcement waits after the popup is drawn. Screen readers speak a live region's changes,
@@ -36,7 +36,7 @@ function VerdictAnnouncement({ text }: { text: string }) {
 export function VerdictSummary({ host, result, t, today }: { host: string; result: VerdictResult; t: Translate; today: string }) {
   const badge = BADGES[result.verdict];
   const onLists = listStanding(result.licence?.lists, today).current;
-  const title = t(`verdict_${result.verdict}`);
+  const title = verdictTitle(result, t);
   const sentence = verdictSentence(host, result, t);
   return (
     <section class="summary">

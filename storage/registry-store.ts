@@ -1,9 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import * as z from 'zod/mini';
 import { bucketOf, type BucketedRegistry, type NameRow } from '../core/registry/registry-buckets';
-import { matchNames, RegistryIndex, serialOf } from '../core/registry/registry-index';
+import { isFilingNumber, matchNames, RegistryIndex, serialOf } from '../core/registry/registry-index';
 import { StoreCorruptedError, type InstalledGeneration, type RegistryKeys, type RegistrySource } from '../core/registry/registry-source';
-import { LicenceSchema, type Licence } from '../core/registry/schema';
+import { FilingSchema, LicenceSchema, type Filing, type Licence } from '../core/registry/schema';
 
 // Keys are [generation, bucket]: a new registry is written beside the one in force under a new
 // generation, and the switch is one small write of the generation number (STORED_REGISTRY).
@@ -13,12 +13,13 @@ interface RegistryDb extends DBSchema {
   licences: { key: Key; value: Licence[] };
   domains: { key: Key; value: Record<string, string[]> };
   names: { key: Key; value: NameRow[] };
+  filings: { key: Key; value: Filing[] };
   /** Files the options page hands to the worker for import: too large for a message (Chrome caps them at 64 MiB). */
   imports: { key: string; value: ArrayBuffer };
 }
 
-type StoreName = 'licences' | 'domains' | 'names';
-const STORES: StoreName[] = ['licences', 'domains', 'names'];
+type StoreName = 'licences' | 'domains' | 'names' | 'filings';
+const STORES: StoreName[] = ['licences', 'domains', 'names', 'filings'];
 const DB_NAME = 'licence-registry';
 /** Records per write transaction: none holds much memory, and there are few enough to be quick. */
 const RECORDS_PER_WRITE = 256;
@@ -52,7 +53,7 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
     if (!opened) {
       // Inside an async function so that an IndexedDB that throws at once still gives a rejected promise.
       const opening = (async () =>
-        openDB<RegistryDb>(DB_NAME, 2, {
+        openDB<RegistryDb>(DB_NAME, 3, {
           upgrade(db) {
             for (const name of [...STORES, 'imports' as const]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
           },
@@ -91,6 +92,7 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       await put('licences', generation, bucketed.licences);
       await put('domains', generation, bucketed.domains);
       await put('names', generation, bucketed.names);
+      await put('filings', generation, bucketed.filings);
     },
 
     async keepOnly(generation) {
@@ -130,9 +132,10 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, info }: InstalledGeneration): RegistrySource {
   let names: Promise<{ key: string; holder: boolean; number: string }[]> | undefined;
 
-  type ReadTx = IDBPTransaction<RegistryDb, ('licences' | 'domains')[], 'readonly'>;
+  type BucketStore = 'licences' | 'domains' | 'filings';
+  type ReadTx = IDBPTransaction<RegistryDb, BucketStore[], 'readonly'>;
   const recent = new Map<string, unknown>();
-  async function bucket<T>(tx: ReadTx, name: 'licences' | 'domains', index: number): Promise<T> {
+  async function bucket<T>(tx: ReadTx, name: BucketStore, index: number): Promise<T> {
     const key = `${name} ${index}`;
     let value = recent.get(key);
     recent.delete(key);
@@ -170,19 +173,42 @@ function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, in
     return licences;
   }
 
+  /** The filings asked for, from the buckets their serials reach; none in a store written without filings. */
+  async function filingsOf(tx: ReadTx, numbers: Set<string>): Promise<Filing[]> {
+    const buckets = layout.filingBuckets ?? 0;
+    if (buckets === 0 || numbers.size === 0) return [];
+    const indices = new Set([...numbers].map((n) => bucketOf(serialOf(n), buckets)));
+    const read = await Promise.all([...indices].map((b) => bucket<unknown[]>(tx, 'filings', b)));
+    const found: Filing[] = [];
+    for (const [i, raw] of read.entries()) {
+      if (!Array.isArray(raw)) throw new StoreCorruptedError(`its filings bucket ${[...indices][i]} is not a list`);
+      for (const entry of raw) {
+        const number = (entry as { number?: unknown })?.number;
+        if (typeof number !== 'string' || !numbers.has(number)) continue;
+        const filing = FilingSchema.safeParse(entry);
+        if (!filing.success) throw new StoreCorruptedError(`its filing ${number} no longer matches the schema`);
+        found.push(filing.data);
+      }
+    }
+    return found;
+  }
+
   return {
     info,
     async select(keys: RegistryKeys): Promise<RegistryIndex> {
       const named = keys.name === null ? [] : matchNames(await allNames(), keys.name);
       // One transaction, its reads in parallel: each transaction costs a round trip to the browser.
-      const tx = db.transaction(['licences', 'domains'], 'readonly');
-      const listed = await Promise.all(keys.domains.map((domain) => domainNumbers(tx, domain)));
-      const numbers = [...keys.numbers, ...listed.flat(), ...named];
+      const tx = db.transaction(['licences', 'domains', 'filings'], 'readonly');
+      const listed = (await Promise.all(keys.domains.map((domain) => domainNumbers(tx, domain)))).flat();
+      const filingNumbers = new Set([...keys.filings, ...listed.filter(isFilingNumber)]);
+      const filings = filingsOf(tx, filingNumbers);
+      const numbers = [...keys.numbers, ...listed.filter((n) => !isFilingNumber(n)), ...named];
       const wanted = new Set(numbers);
       const serials = new Set([...keys.serials, ...numbers.map(serialOf)]);
-      const buckets = await Promise.all(
-        [...new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))].map((b) => licencesIn(tx, b)),
-      );
+      const [buckets, filed] = await Promise.all([
+        Promise.all([...new Set([...serials].map((s) => bucketOf(s, layout.licenceBuckets)))].map((b) => licencesIn(tx, b))),
+        filings,
+      ]);
       const found = new Map<string, Licence>();
       for (const raw of buckets.flat()) {
         const number = (raw as { number?: unknown })?.number;
@@ -193,7 +219,13 @@ function generationSource(db: IDBPDatabase<RegistryDb>, { generation, layout, in
       }
       // Name matches first and in their order, so a search over this selection ranks as over the whole.
       const ordered = [...new Set([...numbers.filter((n) => found.has(n)), ...found.keys()])].map((n) => found.get(n) as Licence);
-      return new RegistryIndex({ schemaVersion: 1, version: info.version, generatedAt: info.generatedAt, licences: ordered });
+      return new RegistryIndex({
+        schemaVersion: 1,
+        version: info.version,
+        generatedAt: info.generatedAt,
+        licences: ordered,
+        filings: filed,
+      });
     },
   };
 }

@@ -36,14 +36,19 @@ export function startWarnings(browser: ExtensionApi, loadTranslator: LoadTransla
     },
 
     async onVerdict(tabId: number, host: string, result: VerdictResult): Promise<void> {
-      if (result.verdict !== 'mismatch' || !result.licence) return;
+      const borrowed = result.licence ?? result.filing;
+      if (result.verdict !== 'mismatch' || !borrowed) return;
       const settings = await readItem(browser.storage, SETTINGS);
       if (!settings.warnings || settings.dismissedSites.includes(siteOf(host))) return;
       const { t, locale } = await loadTranslator(settings.language);
-      const domains = [...new Set(result.licence.sites.map((s) => s.domain))];
+      const domains = [...new Set(borrowed.sites.map((s) => s.domain))];
       const shown = domains.length > 3 ? `${domains.slice(0, 3).join(', ')} …` : domains.join(', ');
+      // Whose number it is: the licence's holder, or the filing's operator.
+      const message = result.licence
+        ? t('warning_message', [result.licence.number, result.licence.holder, shown, host])
+        : t('warning_message_filing', [borrowed.number, result.filing?.operator ?? '', shown, host]);
       const view: WarningView = {
-        message: t('warning_message', [result.licence.number, result.licence.holder, shown, host]),
+        message,
         detailsLabel: t('warning_details'),
         dismissLabel: t('warning_dismiss'),
         closeLabel: t('warning_close'),

@@ -13,7 +13,8 @@ function licenceJson({ lists, listsInForce, ...licence }: LicenceWithStatus): ob
 export function lookupJson(result: LookupResult): object {
   if (result.type === 'host') {
     const licence = result.licence && licenceJson(result.licence);
-    return { verdict: result.verdict, host: result.host, matchedDomain: result.matchedDomain, licence };
+    const { verdict, host, matchedDomain, filing } = result;
+    return { verdict, host, matchedDomain, licence, ...(filing ? { filing } : {}) };
   }
-  return { licences: result.licences.map(licenceJson), ...(result.note ? { note: result.note } : {}) };
+  return { licences: result.licences.map(licenceJson), filings: result.filings, ...(result.note ? { note: result.note } : {}) };
 }

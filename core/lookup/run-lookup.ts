@@ -1,4 +1,4 @@
-import type { Licence } from '../registry/schema';
+import type { Filing, Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
 import { NO_KEYS, type RegistryKeys, type RegistrySource } from '../registry/registry-source';
 import { listsInForce, type ListName } from '../verdict/licence-lists';
@@ -14,8 +14,23 @@ export interface LicenceWithStatus extends Licence {
 }
 
 export type LookupResult =
-  | { type: 'host'; host: string; verdict: Verdict; matchedDomain: string | null; licence: LicenceWithStatus | null }
-  | { type: 'licences'; query: Query; licences: LicenceWithStatus[]; note?: string };
+  | {
+      type: 'host';
+      host: string;
+      verdict: Verdict;
+      matchedDomain: string | null;
+      licence: LicenceWithStatus | null;
+      /** The filing that lists the host when no licence does. */
+      filing: Filing | null;
+    }
+  | { type: 'licences'; query: Query; licences: LicenceWithStatus[]; filings: Filing[]; note?: string };
+
+/** The licences whose sites carry a number under `filing`: an authorised company's filing serves its licence. */
+function licencesOfFiling(filing: Filing, index: RegistryIndex): Licence[] {
+  const under = (number: string | undefined) => number === filing.number || number?.startsWith(`${filing.number}-`);
+  const listing = filing.sites.flatMap((site) => index.licencesListing(site.domain));
+  return [...new Set(listing)].filter((licence) => licence.sites.some((site) => under(site.filingNumber)));
+}
 
 function withStatus(licence: Licence, today: string): LicenceWithStatus {
   return { ...licence, ...licenceStatus(licence, today), listsInForce: listsInForce(licence.lists, today) };
@@ -32,23 +47,26 @@ export function runLookup(query: Query, index: RegistryIndex, today: string): Lo
         verdict: result.verdict,
         matchedDomain: result.matchedDomain,
         licence: result.licence && withStatus(result.licence, today),
+        filing: result.filing,
       };
     }
     case 'number': {
       const licence = index.licence(query.number.canonical);
-      return { type: 'licences', query, licences: licence ? [withStatus(licence, today)] : [] };
+      return { type: 'licences', query, licences: licence ? [withStatus(licence, today)] : [], filings: [] };
     }
-    case 'filing':
-      return {
-        type: 'licences',
-        query,
-        licences: [],
-        note: 'ICP filings (备案) and public-security filings are not licences; the registry does not hold them.',
-      };
+    case 'filing': {
+      if (query.number.kind !== 'icp-filing') {
+        const note = 'Public-security filings (公安备案) are not licences; the registry does not hold them.';
+        return { type: 'licences', query, licences: [], filings: [], note };
+      }
+      const filing = index.filing(query.number.canonical);
+      const licences = filing ? licencesOfFiling(filing, index).map((l) => withStatus(l, today)) : [];
+      return { type: 'licences', query, licences, filings: filing ? [filing] : [] };
+    }
     case 'serial':
-      return { type: 'licences', query, licences: index.licencesWithSerial(query.serial).map((l) => withStatus(l, today)) };
+      return { type: 'licences', query, licences: index.licencesWithSerial(query.serial).map((l) => withStatus(l, today)), filings: [] };
     case 'name':
-      return { type: 'licences', query, licences: index.searchNames(query.text).map((l) => withStatus(l, today)) };
+      return { type: 'licences', query, licences: index.searchNames(query.text).map((l) => withStatus(l, today)), filings: [] };
   }
 }
 
@@ -60,7 +78,7 @@ export function lookupKeys(query: Query): RegistryKeys {
     case 'number':
       return { ...NO_KEYS, numbers: [query.number.canonical] };
     case 'filing':
-      return NO_KEYS;
+      return query.number.kind === 'icp-filing' ? { ...NO_KEYS, filings: [query.number.canonical] } : NO_KEYS;
     case 'serial':
       return { ...NO_KEYS, serials: [query.serial] };
     case 'name':
@@ -68,7 +86,14 @@ export function lookupKeys(query: Query): RegistryKeys {
   }
 }
 
-/** runLookup over a registry that is not held whole. */
+/**
+ * runLookup over a registry that is not held whole. A filing found is read again with its domains, which
+ * reach the licence its sites serve, if any.
+ */
 export async function lookupIn(source: RegistrySource, query: Query, today: string): Promise<LookupResult> {
-  return runLookup(query, await source.select(lookupKeys(query)), today);
+  const keys = lookupKeys(query);
+  const index = await source.select(keys);
+  const filing = keys.filings.length > 0 ? index.filing(keys.filings[0]) : undefined;
+  const domains = filing?.sites.map((site) => site.domain) ?? [];
+  return runLookup(query, domains.length > 0 ? await source.select({ ...keys, domains }) : index, today);
 }

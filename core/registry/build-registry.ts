@@ -54,6 +54,8 @@ export function buildRegistry(
     version: meta.version,
     generatedAt: meta.generatedAt,
     licences: sourced.licences,
+    // Only when there are any: a registry built without filing records is the file it always was.
+    ...(sourced.filings.length > 0 ? { filings: sourced.filings } : {}),
   });
   return { registry, warnings: read.warnings, outcomes: read.outcomes, merge: sourced.report };
 }

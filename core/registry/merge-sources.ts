@@ -1,5 +1,5 @@
 import type { FilingRecord, LicenceRecord, SourceRecords, StatusRecord } from '../sources/source-records';
-import type { HistoryEntry, Licence, ListEntry, Provenance, Site } from './schema';
+import type { Filing, HistoryEntry, Licence, ListEntry, Provenance, Site } from './schema';
 
 /** Where each merged field of a licence came from, while merging. */
 type Origin = { source: string; date: string };
@@ -25,10 +25,14 @@ const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JS
  * One licence per canonical number from every source. Documents (already merged per licence, newest issue
  * first) and licence query answers each contribute what they state; where they disagree on a field, the
  * source with the later date wins and the disagreement is reported. Filings attach their domains to the
- * licence that is their main number, or to the licence that authorised their operator; status lists set
+ * licence that is their main number, or to the licence that authorised their operator; filings whose main number is
+ * a filing number (备案号) also become filings of their own, so that number can be checked. Status lists set
  * the end of a licence and its times on the regulators' lists. Every field records where it came from.
  */
-export function mergeSources(documentLicences: readonly Licence[], records: SourceRecords): { licences: Licence[]; report: MergeReport } {
+export function mergeSources(
+  documentLicences: readonly Licence[],
+  records: SourceRecords,
+): { licences: Licence[]; filings: Filing[]; report: MergeReport } {
   const report: MergeReport = { counts: new Map(), disagreements: [], refusals: [] };
   const count = (source: string, outcome: 'read' | 'used' | 'unused' | 'refused') => {
     const counts = report.counts.get(source) ?? { read: 0, used: 0, unused: 0, refused: 0 };
@@ -78,17 +82,15 @@ export function mergeSources(documentLicences: readonly Licence[], records: Sour
 
   const authorisedTo = new Map<string, Licence>();
   for (const licence of byNumber.values()) for (const a of licence.authorised ?? []) authorisedTo.set(a.company, licence);
+  const filings = new Map<string, Filing>();
   for (const filing of [...records.filings].sort((a, b) => a.date.localeCompare(b.date))) {
     count(filing.source, 'read');
     const byMain = filing.main.kind === 'licence' ? byNumber.get(filing.main.canonical) : undefined;
     const licence = byMain ?? authorisedTo.get(filing.operator);
-    if (!licence) {
-      // A filing under a number the registry does not describe: evidence for later, not an error.
-      count(filing.source, 'unused');
-      continue;
-    }
-    addFiledSite(licence, filing, byMain ? null : filing.operator);
-    count(filing.source, 'used');
+    if (licence) addFiledSite(licence, filing, byMain ? null : filing.operator);
+    if (filing.main.kind === 'icp-filing') addToFiling(filings, filing);
+    // A site under a licence number the registry does not describe: evidence for later, not an error.
+    count(filing.source, licence || filing.main.kind === 'icp-filing' ? 'used' : 'unused');
   }
 
   for (const status of [...records.statuses].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -100,7 +102,24 @@ export function mergeSources(documentLicences: readonly Licence[], records: Sour
   }
 
   const licences = [...byNumber.values()].map((licence) => ({ ...licence, provenance: provenanceOf(origins.get(licence.number) ?? {}) }));
-  return { licences: licences.sort((a, b) => a.number.localeCompare(b.number)), report };
+  return {
+    licences: licences.sort((a, b) => a.number.localeCompare(b.number)),
+    filings: [...filings.values()].sort((a, b) => a.number.localeCompare(b.number)),
+    report,
+  };
+}
+
+/**
+ * One filed site joins the filing of its main number. Records arrive oldest first, so the latest record
+ * names the operator and nature, and a domain filed again keeps its latest site number and name.
+ */
+function addToFiling(filings: Map<string, Filing>, record: FilingRecord): void {
+  const number = record.main.canonical;
+  const held = filings.get(number);
+  const site = { number: record.siteNumber, name: record.siteName, domain: record.domain };
+  const sites = [...(held?.sites ?? []).filter((s) => s.domain !== record.domain), site];
+  const sources = held?.sources.includes(record.source) ? held.sources : [...(held?.sources ?? []), record.source];
+  filings.set(number, { number, operator: record.operator, nature: record.nature, sites, date: record.date, sources });
 }
 
 /** The origins grouped by source, so a licence from one source carries one short entry. */

@@ -1,4 +1,4 @@
-import type { Licence, Registry } from './schema';
+import type { Filing, Licence, Registry } from './schema';
 
 /** At most this many licences answer a name search: a short query can match much of a large registry. */
 export const NAME_RESULT_LIMIT = 50;
@@ -47,29 +47,58 @@ export function matchNames(entries: Iterable<{ key: string; holder: boolean; num
   return [...new Set([...holders, ...others])].slice(0, NAME_RESULT_LIMIT);
 }
 
+/** A filing number (京ICP备…), as against a licence number, where both share one list of numbers. */
+export const isFilingNumber = (number: string) => number.includes('ICP备');
+
+/** Each distinct domain an entry's sites list, with the entry. */
+function addByDomain<T extends { sites: { domain: string }[] }>(byDomain: Map<string, T[]>, entry: T): void {
+  for (const domain of new Set(entry.sites.map((s) => s.domain))) {
+    const held = byDomain.get(domain);
+    if (held) held.push(entry);
+    else byDomain.set(domain, [entry]);
+  }
+}
+
 /** Lookups over one registry held in memory: by number, by listed domain, by serial, by part of a name. */
 export class RegistryIndex {
   private readonly byNumber = new Map<string, Licence>();
   private readonly byDomain = new Map<string, Licence[]>();
+  private readonly filingsByNumber = new Map<string, Filing>();
+  private readonly filingsByDomain = new Map<string, Filing[]>();
   private readonly names: { key: string; holder: boolean; number: string }[] = [];
 
   constructor(readonly registry: Registry) {
     for (const licence of registry.licences) {
       this.byNumber.set(licence.number, licence);
-      for (const domain of new Set(licence.sites.map((s) => s.domain))) {
-        this.byDomain.set(domain, [...(this.byDomain.get(domain) ?? []), licence]);
-      }
+      addByDomain(this.byDomain, licence);
       for (const entry of nameEntries(licence)) this.names.push({ ...entry, number: licence.number });
     }
+    for (const filing of registry.filings ?? []) {
+      this.filingsByNumber.set(filing.number, filing);
+      addByDomain(this.filingsByDomain, filing);
+    }
+  }
+
+  filing(number: string): Filing | undefined {
+    return this.filingsByNumber.get(number);
+  }
+
+  /** Filings whose sites list `domain`, the latest record first. */
+  filingsListing(domain: string): Filing[] {
+    return [...(this.filingsByDomain.get(domain) ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   }
 
   licence(number: string): Licence | undefined {
     return this.byNumber.get(number);
   }
 
-  /** How many distinct domains the registry lists. */
+  /** How many distinct domains the registry's licences list. */
   domainCount(): number {
     return this.byDomain.size;
+  }
+
+  filingCount(): number {
+    return this.filingsByNumber.size;
   }
 
   licencesListing(domain: string): Licence[] {

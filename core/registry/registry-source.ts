@@ -8,13 +8,18 @@ export const RegistryInfoSchema = z.object({
   generatedAt: z.string(),
   licences: z.int().check(z.nonnegative()),
   domains: z.int().check(z.nonnegative()),
+  /** Absent in records written before registries held filings. */
+  filings: z.optional(z.int().check(z.nonnegative())),
 });
 
 export type RegistryInfo = z.infer<typeof RegistryInfoSchema>;
 
 /** The keys a verdict or a lookup reads: a source need only load the licences these reach. */
 export interface RegistryKeys {
+  /** Licence numbers. */
   numbers: readonly string[];
+  /** ICP filing numbers (canonical, without a site's suffix). */
+  filings: readonly string[];
   domains: readonly string[];
   serials: readonly string[];
   /** Part of a holder or site name, or null for no name search. */
@@ -31,11 +36,11 @@ export interface InstalledGeneration {
 /** A stored bucket that is missing or no longer has the shape it was written with. */
 export class StoreCorruptedError extends Error {}
 
-export const NO_KEYS: RegistryKeys = { numbers: [], domains: [], serials: [], name: null };
+export const NO_KEYS: RegistryKeys = { numbers: [], filings: [], domains: [], serials: [], name: null };
 
 /**
  * A registry that answers lookups without being held whole: `select` gives an index holding at least
- * every licence the keys reach, so the same pure verdict and lookup code runs over it.
+ * every licence and filing the keys reach, so the same pure verdict and lookup code runs over it.
  */
 export interface RegistrySource {
   info: RegistryInfo;
@@ -43,8 +48,8 @@ export interface RegistrySource {
 }
 
 export function infoOf(index: RegistryIndex): RegistryInfo {
-  const { version, generatedAt, licences } = index.registry;
-  return { version, generatedAt, licences: licences.length, domains: index.domainCount() };
+  const { version, generatedAt, licences, filings } = index.registry;
+  return { version, generatedAt, licences: licences.length, domains: index.domainCount(), ...(filings ? { filings: filings.length } : {}) };
 }
 
 /** A registry held in memory (the bundled one, the command line's): every selection is the whole index. */

@@ -23,10 +23,20 @@ export function registryDomain(raw: string): string | null {
   return HOSTNAME.test(host) ? host : null;
 }
 
-function isCanonicalLicenceNumber(value: string): boolean {
+function isCanonical(kind: 'licence' | 'icp-filing', value: string): boolean {
   const found = scanNumbers(value);
-  return found.length === 1 && found[0].kind === 'licence' && found[0].canonical === value && !found[0].suffix;
+  return found.length === 1 && found[0].kind === kind && found[0].canonical === value && !found[0].suffix;
 }
+
+const isCanonicalLicenceNumber = (value: string) => isCanonical('licence', value);
+const isCanonicalFilingNumber = (value: string) => isCanonical('icp-filing', value);
+
+/** No two entries share a number: a number is what a page shows and what a lookup finds. */
+const uniqueNumbers = (what: string) =>
+  z.refine<{ number: string }[]>(
+    (entries) => new Set(entries.map((e) => e.number)).size === entries.length,
+    `${what} numbers must be unique`,
+  );
 
 export const ServiceSchema = z.object({
   code: z.optional(z.string().check(z.regex(/^[AB]\d\d$/))),
@@ -111,13 +121,35 @@ export const LicenceSchema = z.object({
   repairs: z.optional(z.array(RepairSchema)),
 });
 
+/** One site an ICP filing lists, with its own number: the filing's number and the site's `-N`. */
+export const FiledSiteSchema = z.object({
+  number: text,
+  name: text,
+  domain,
+});
+
+/**
+ * An ICP filing (备案) whose main number is a filing number, not a licence: the operator holds no licence,
+ * but the regulator's filing system names it and the domains it runs, so the number is checkable.
+ */
+export const FilingSchema = z.object({
+  number: z.string().check(z.refine(isCanonicalFilingNumber, 'expected an ICP filing number in canonical form, e.g. 京ICP备12025439')),
+  operator: text,
+  /** 企业, 个人, 事业单位 … as the filing names it; may be empty. */
+  nature: z.string(),
+  sites: z.array(FiledSiteSchema),
+  /** The latest record time of its sites. */
+  date: calendarDate,
+  sources: z.array(text),
+});
+
 export const RegistrySchema = z.object({
   schemaVersion: z.literal(1),
   version: z.int().check(z.positive()),
   generatedAt: z.iso.datetime({ offset: true }),
-  licences: z
-    .array(LicenceSchema)
-    .check(z.refine((licences) => new Set(licences.map((l) => l.number)).size === licences.length, 'licence numbers must be unique')),
+  licences: z.array(LicenceSchema).check(uniqueNumbers('licence')),
+  // Added later, optional: a registry without filings is read, and decides, exactly as before.
+  filings: z.optional(z.array(FilingSchema).check(uniqueNumbers('filing'))),
 });
 
 export type Service = z.infer<typeof ServiceSchema>;
@@ -129,6 +161,8 @@ export type ListEntry = z.infer<typeof ListEntrySchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type Repair = z.infer<typeof RepairSchema>;
 export type Registry = z.infer<typeof RegistrySchema>;
+export type Filing = z.infer<typeof FilingSchema>;
+export type FiledSite = z.infer<typeof FiledSiteSchema>;
 
 /** The published JSON Schema. Unknown fields are allowed: the contract lets publishers add fields. */
 export function registryJsonSchema(): object {

@@ -43,6 +43,13 @@ export function claimedLicenceNumbers(state: TabState): string[] {
     .map((f) => f.canonical);
 }
 
+/** The ICP filing numbers (without a site's suffix) the tab's site claims as its own, all frames of the site together. */
+export function claimedFilingNumbers(state: TabState): string[] {
+  return tabFindings(state)
+    .filter((f) => f.kind === 'icp-filing' && f.role === 'claim')
+    .map((f) => f.canonical);
+}
+
 /** The host a verdict is about, or null for pages that are not web pages (new tab, files, extension pages). */
 export function webHost(url: string): string | null {
   try {

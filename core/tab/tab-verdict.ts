@@ -1,6 +1,6 @@
 import type { RegistrySource } from '../registry/registry-source';
 import { verdictFrom, type VerdictResult } from '../verdict/verdict';
-import { claimedLicenceNumbers, webHost, type TabState } from './tab-state';
+import { claimedFilingNumbers, claimedLicenceNumbers, webHost, type TabState } from './tab-state';
 
 /** The verdict for a tab's top-level host and what its site claims in its frames, or null for non-web pages. */
 export async function tabVerdict(
@@ -10,5 +10,13 @@ export async function tabVerdict(
 ): Promise<{ host: string; result: VerdictResult } | null> {
   const host = state ? webHost(state.url) : null;
   if (!state || !host) return null;
-  return { host, result: await verdictFrom(registry, { host, claimedLicenceNumbers: claimedLicenceNumbers(state), today }) };
+  return {
+    host,
+    result: await verdictFrom(registry, {
+      host,
+      claimedLicenceNumbers: claimedLicenceNumbers(state),
+      claimedFilingNumbers: claimedFilingNumbers(state),
+      today,
+    }),
+  };
 }

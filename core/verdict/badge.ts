@@ -6,6 +6,7 @@ export const BADGES: Readonly<Record<Verdict, { text: string; color: string | nu
   expiring: { text: '✓', color: '#d97706' },
   expired: { text: '!', color: '#ea580c' },
   revoked: { text: '!', color: '#b91c1c' },
+  filed: { text: 'i', color: '#0891b2' },
   mismatch: { text: '✗', color: '#dc2626' },
   claimed: { text: '?', color: '#2563eb' },
   unknown: { text: '?', color: '#6b7280' },

@@ -1,5 +1,5 @@
 import { getDomain } from 'tldts-icann';
-import type { Licence } from '../registry/schema';
+import type { Filing, Licence } from '../registry/schema';
 import type { RegistryIndex } from '../registry/registry-index';
 
 export interface HostMatch {
@@ -29,6 +29,15 @@ export function matchHost(host: string, index: RegistryIndex): HostMatch | null 
   for (const domain of coveringDomains(host)) {
     const licences = index.licencesListing(domain);
     if (licences.length > 0) return { domain, licences };
+  }
+  return null;
+}
+
+/** As matchHost, over the registry's ICP filings: the latest filing first. */
+export function matchFiling(host: string, index: RegistryIndex): { domain: string; filings: Filing[] } | null {
+  for (const domain of coveringDomains(host)) {
+    const filings = index.filingsListing(domain);
+    if (filings.length > 0) return { domain, filings };
   }
   return null;
 }

@@ -42,8 +42,15 @@ export function listSentence(entry: ListEntry, date: string, t: Translate, forma
  * The verdict in one sentence, as the badge's tooltip and the popup's summary say it. A revoked verdict also
  * says what ended the licence, so the tooltip alone tells when and by whom.
  */
-export function verdictSentence(host: string, { verdict, licence }: VerdictResult, t: Translate): string {
+export function verdictSentence(host: string, { verdict, licence, filing }: VerdictResult, t: Translate): string {
+  if (filing && !licence)
+    return t(verdict === 'mismatch' ? 'badge_mismatch_filing' : `badge_${verdict}`, [host, filing.number, filing.operator]);
   const substitutions = [host, licence?.number ?? '', licence?.holder ?? '', licence?.validUntil ?? ''];
   if (verdict === 'revoked' && licence?.end) substitutions.push(endSentence(licence.end, t));
   return t(`badge_${verdict}`, substitutions);
+}
+
+/** The verdict's name as a heading: a borrowed filing number is named as such, not as a borrowed licence. */
+export function verdictTitle({ verdict, licence, filing }: VerdictResult, t: Translate): string {
+  return t(verdict === 'mismatch' && filing && !licence ? 'verdict_mismatch_filing' : `verdict_${verdict}`);
 }

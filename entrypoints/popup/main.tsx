@@ -29,9 +29,10 @@ async function tabView(tabId: number | undefined, registry: RegistrySource, toda
   const verdict = await tabVerdict(state, registry, today);
   if (!verdict || !state) return null;
   const findings = tabFindings(state);
-  const shown = [...new Set(findings.filter((f) => f.kind === 'licence').map((f) => f.canonical))];
-  const held = await registry.select({ ...NO_KEYS, numbers: shown });
-  return { ...verdict, findings, registered: shown.filter((n) => held.licence(n)) };
+  const shown = (kind: string) => [...new Set(findings.filter((f) => f.kind === kind).map((f) => f.canonical))];
+  const [numbers, filings] = [shown('licence'), shown('icp-filing')];
+  const held = await registry.select({ ...NO_KEYS, numbers, filings });
+  return { ...verdict, findings, registered: [...numbers.filter((n) => held.licence(n)), ...filings.filter((n) => held.filing(n))] };
 }
 
 async function main(): Promise<void> {

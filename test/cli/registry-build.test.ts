@@ -129,8 +129,8 @@ describe('npm run registry:build', () => {
     const r = await runCli('registry-build', ['--out', out, licences, sources]);
     expect(r.status).toBe(3);
     expect(r.stdout.split('\n')).toEqual([
-      `wrote ${out}: version 1, 6 licences, 11 domains, from 5 documents: 5 used, 0 partly used, 0 refused`,
-      'filings.jsonl: 9 records: 5 used, 2 not used, 2 refused',
+      `wrote ${out}: version 1, 6 licences, 11 domains, 2 filings, from 5 documents: 5 used, 0 partly used, 0 refused`,
+      'filings.jsonl: 9 records: 6 used, 1 not used, 2 refused',
       'licence-answers.json: 3 records: 2 used, 0 not used, 1 refused',
       'licence-answers.jsonl: 4 records: 2 used, 0 not used, 2 refused',
       'status-list.csv: 7 records: 4 used, 0 not used, 3 refused',
@@ -158,19 +158,34 @@ describe('npm run registry:build', () => {
     });
     expect(await lookup('qinghe-zhan.cn')).toMatchObject({ verdict: 'revoked', licence: { number: '浙B2-20180233', status: 'revoked' } });
     expect(await lookup('xinglian-pay.cn')).toMatchObject({ verdict: 'unlisted', licence: null });
-    // One licence per line, so the file can be written and read piece by piece.
-    const lines = readFileSync(out, 'utf8').split('\n');
-    expect(lines).toHaveLength(6 + 3);
-    expect(
-      JSON.parse(
-        lines
-          .slice(1, -2)
-          .map((line) => line.replace(/,$/, ''))
-          .join(',')
-          .replace(/^/, '[')
-          .concat(']'),
-      ),
-    ).toHaveLength(6);
+    expect(await lookup('zhangsan-blog.cn')).toMatchObject({
+      verdict: 'filed',
+      licence: null,
+      filing: { number: '京ICP备20001234', operator: '张三', nature: '个人' },
+    });
+    // A filing number in the spellings pages use lists the filing, and the licence its sites serve, if any.
+    const authorised = await lookup('浙ICP备 18022233 号-1');
+    expect(authorised.filings.map((f: { number: string }) => f.number)).toEqual(['浙ICP备18022233']);
+    expect(authorised.licences.map((l: { number: string; status: string }) => [l.number, l.status])).toEqual([
+      ['浙B2-20180233', 'revoked'],
+    ]);
+    expect(await lookup('京ICP备20001234')).toMatchObject({
+      licences: [],
+      filings: [{ operator: '张三', sites: [{ domain: 'zhangsan-blog.cn' }] }],
+    });
+    expect(await lookup('京ICP备19999999号')).toEqual({ licences: [], filings: [] });
+    const plain = await runCli('lookup', ['--registry', out, '京ICP备20001234号']);
+    expect(plain.stdout).toBe(
+      '京ICP备20001234  张三 (个人)  ICP filing, not a licence\n  record updated 2022-08-15\n  site 京ICP备20001234-1: zhangsan-blog.cn 张三的博客\n',
+    );
+    // One licence (then one filing) per line, so the file can be written and read piece by piece.
+    const text = readFileSync(out, 'utf8');
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(1 + 6 + 1 + 2 + 2);
+    expect(lines[7]).toBe('],"filings":[');
+    expect(JSON.parse(lines[8].replace(/,$/, ''))).toMatchObject({ number: '京ICP备20001234' });
+    const written = JSON.parse(text);
+    expect([written.licences.length, written.filings.length]).toEqual([6, 2]);
   });
 
   it('names a file that is none of the inputs it reads, and stops with --strict at the first refused record', async () => {

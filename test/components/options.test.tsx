@@ -50,6 +50,12 @@ describe('options page', () => {
     expect(text).toContain('Built22 November 2026');
     expect(text).toContain('Licences200,000');
     expect(text).toContain('Domains1,000,000');
+    expect(text).not.toContain('ICP filings');
+  });
+
+  it('counts the ICP filings of a registry that has them', () => {
+    renderOptions({ registry: { ...registry, filings: 1_000_000 } });
+    expect(document.body.textContent).toContain('ICP filings1,000,000');
   });
 
   it('saves the language and says so', async () => {

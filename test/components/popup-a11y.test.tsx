@@ -11,7 +11,7 @@ import { index, memoryRegistry, translator } from './render-helpers';
 afterEach(cleanup);
 
 const TODAY = '2026-11-22';
-const LOOKUP = 'Look up a licence number, domain or company name';
+const LOOKUP = 'Look up a licence or ICP filing number, domain or company name';
 
 const fraudTab = (): TabView => ({
   host: 'cheap-cars-deal.com',

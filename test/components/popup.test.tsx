@@ -8,7 +8,7 @@ import type { Finding } from '../../core/messages';
 import { computeVerdict } from '../../core/verdict/verdict';
 import type { RegistrySource } from '../../core/registry/registry-source';
 import { memorySource } from '../../core/registry/registry-source';
-import { endedIndex, index, memoryRegistry, storedRegistry, translator } from './render-helpers';
+import { endedIndex, filedIndex, filedMemoryRegistry, index, memoryRegistry, storedRegistry, translator } from './render-helpers';
 
 afterEach(cleanup);
 
@@ -25,13 +25,29 @@ const finding = (
 });
 
 function tabView(host: string, findings: Finding[], today: string, registry = index): TabView {
-  const licences = findings.filter((f) => f.kind === 'licence');
-  const claimed = licences.filter((f) => f.role === 'claim').map((f) => f.canonical);
+  const of = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind);
+  const claimed = (kind: Finding['kind']) =>
+    of(kind)
+      .filter((f) => f.role === 'claim')
+      .map((f) => f.canonical);
   return {
     host,
     findings,
-    registered: licences.map((f) => f.canonical).filter((n) => registry.licence(n)),
-    result: computeVerdict({ host, claimedLicenceNumbers: claimed, index: registry, today }),
+    registered: [
+      ...of('licence')
+        .map((f) => f.canonical)
+        .filter((n) => registry.licence(n)),
+      ...of('icp-filing')
+        .map((f) => f.canonical)
+        .filter((n) => registry.filing(n)),
+    ],
+    result: computeVerdict({
+      host,
+      claimedLicenceNumbers: claimed('licence'),
+      claimedFilingNumbers: claimed('icp-filing'),
+      index: registry,
+      today,
+    }),
   };
 }
 
@@ -222,7 +238,7 @@ describe.each([
     await waitFor(() => expect(screen.getByRole('button', { name: '← Back' })).toBeTruthy());
     expect(text()).toContain('Legal representative马骏');
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
-    expect((screen.getByLabelText('Look up a licence number, domain or company name') as HTMLInputElement).value).toBe(
+    expect((screen.getByLabelText('Look up a licence or ICP filing number, domain or company name') as HTMLInputElement).value).toBe(
       '渝Ｂ２ －２０２１ ０４６７',
     );
   });
@@ -239,7 +255,7 @@ describe.each([
   ['in the indexed store', () => storedRegistry()],
 ] as const)('manual lookup, registry %s', (_, registry) => {
   const lookup = (query: string) =>
-    fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: query } });
+    fireEvent.input(screen.getByLabelText('Look up a licence or ICP filing number, domain or company name'), { target: { value: query } });
   const results = () =>
     within(screen.getByRole('status'))
       .queryAllByRole('button')
@@ -258,7 +274,7 @@ describe.each([
       'kwaigobuy.com 成都快购科技有限公司 (Website)四川省成都高新区益州大道1666号中国电信中国西部信息中心1层 · 腾讯云计算（北京）有限责任公司',
     );
     fireEvent.click(screen.getByRole('button', { name: '← Back' }));
-    expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
+    expect(screen.getByLabelText('Look up a licence or ICP filing number, domain or company name')).toBeTruthy();
   });
 
   it('by domain, giving the verdict for that host', async () => {
@@ -281,7 +297,7 @@ describe.each([
     fireEvent.click(screen.getByRole('button', { name: /渝B2-20230001/ }));
     expect(text()).toContain('This licence lists no domains.');
     fireEvent.keyDown(document, { key: 'Escape' });
-    expect(screen.getByLabelText('Look up a licence number, domain or company name')).toBeTruthy();
+    expect(screen.getByLabelText('Look up a licence or ICP filing number, domain or company name')).toBeTruthy();
   });
 
   it('explains what it cannot look up', async () => {
@@ -290,14 +306,17 @@ describe.each([
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.'),
     );
-    lookup('京ICP备10046444号');
+    lookup('京公网安备 11010802020088号');
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        'ICP filings (备案) and public-security filings are not licences; the registry does not hold them.',
+        'Public-security filings (公安备案) are not licences; the registry does not hold them.',
       ),
     );
+    // A registry without filings finds none, and says so as for any number it lacks.
+    lookup('京ICP备10046444号');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence or filing in the registry matches.'));
     lookup('不存在的公司');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence in the registry matches.'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No licence or filing in the registry matches.'));
   });
 });
 
@@ -378,7 +397,7 @@ describe('a licence the regulator ended, and its lists', () => {
 
   it('the lookup results say which licences were ended and which operators are on a list', async () => {
     renderPopup(null, '2026-11-22', 'en', undefined, ended);
-    fireEvent.input(screen.getByLabelText('Look up a licence number, domain or company name'), { target: { value: '示例' } });
+    fireEvent.input(screen.getByLabelText('Look up a licence or ICP filing number, domain or company name'), { target: { value: '示例' } });
     await waitFor(() =>
       expect(
         within(screen.getByRole('status'))
@@ -401,5 +420,90 @@ describe('the licence detail', () => {
     const licence = { ...index.licence('川B2-20200036')!, services: [] };
     render(<LicenceDetail licence={licence} today="2026-06-01" copy={() => Promise.resolve()} {...translator('en')} />);
     expect(screen.getByText('Licensed services').nextElementSibling?.textContent).toBe('None listed in the registry.');
+  });
+});
+
+describe('ICP filings in the popup', () => {
+  const filing = (canonical: string, role: Finding['role'] = 'claim', suffix?: string): Finding => ({
+    ...finding(canonical, 'icp-filing', `备案号：${canonical}号`, role),
+    ...(suffix ? { suffix } : {}),
+  });
+
+  it('filed: the filing’s operator, nature, date and sites, this site marked', () => {
+    renderPopup(tabView('m.shili-news.cn', [filing('京ICP备12025439', 'claim', '1')], '2026-06-01', filedIndex), '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'ICP filing only, no licence');
+    expect(heading().dataset.verdict).toBe('filed');
+    const page = text();
+    for (const expected of [
+      'ICP filing only: m.shili-news.cn is listed in ICP filing 京ICP备12025439 (北京示例网络科技有限公司). A filing is not an operating licence.',
+      'ICP filing (备案), not a licence',
+      "Confirm on the regulator's filing system (MIIT)",
+      'Operator北京示例网络科技有限公司',
+      'Operator type企业',
+      'Record updated12 March 2025',
+      'shili-news.cn 示例资讯京ICP备12025439-1',
+      'shili-bbs.cn 示例社区京ICP备12025439-3',
+      '京ICP备12025439-1 ICP filing (not a licence) · in the registry',
+    ]) {
+      expect(page).toContain(expected);
+    }
+  });
+
+  it('mismatch: an unknown host claiming a filing that lists other domains, in Chinese too', () => {
+    const tab = tabView('shili-news-vip.com', [filing('京ICP备12025439')], '2026-06-01', filedIndex);
+    renderPopup(tab, '2026-06-01');
+    expect(heading()).toHaveProperty('textContent', 'Borrowed ICP filing number');
+    expect(text()).toContain(
+      'Warning: this page shows ICP filing number 京ICP备12025439, which 北京示例网络科技有限公司 filed for other domains, not for shili-news-vip.com.',
+    );
+    cleanup();
+    renderPopup(tab, '2026-06-01', 'zh_CN');
+    expect(heading()).toHaveProperty('textContent', '冒用他人ICP备案号');
+    expect(text()).toContain(
+      '警告：本页展示的ICP备案号 京ICP备12025439 是 北京示例网络科技有限公司 为其他域名办理的备案，不包括 shili-news-vip.com。',
+    );
+  });
+
+  it('a filing number only mentioned in an article, or one the registry lacks, decides nothing', () => {
+    renderPopup(
+      tabView('news-site.cn', [filing('京ICP备12025439', 'mention'), filing('京ICP备19999999')], '2026-06-01', filedIndex),
+      '2026-06-01',
+    );
+    expect(heading().dataset.verdict).toBe('unlisted');
+  });
+});
+
+describe.each([
+  ['held in memory', () => filedMemoryRegistry],
+  ['in the indexed store', () => storedRegistry(filedIndex)],
+] as const)('lookup of an ICP filing number, registry %s', (_, registry) => {
+  const lookup = (query: string) =>
+    fireEvent.input(screen.getByLabelText('Look up a licence or ICP filing number, domain or company name'), { target: { value: query } });
+  const results = () =>
+    within(screen.getByRole('status'))
+      .queryAllByRole('button')
+      .map((b) => b.textContent);
+
+  it.each(['京ICP备12025439号-3', '京 ICP 备 12025439 号', '京ICP备12025439-1', '京ICP备：12025439'])(
+    'finds the filing from %s',
+    async (query) => {
+      renderPopup(null, '2026-11-22', 'en', undefined, await registry());
+      lookup(query);
+      await waitFor(() => expect(results()).toEqual(['京ICP备12025439 北京示例网络科技有限公司 ICP filing only, no licence']));
+      fireEvent.click(screen.getByRole('button', { name: /京ICP备12025439/ }));
+      expect(text()).toContain('Operator北京示例网络科技有限公司');
+      expect(text()).toContain('shili-bbs.cn 示例社区京ICP备12025439-3');
+    },
+  );
+
+  it('gives filed for a filed domain, and opens a filing found alone straight away', async () => {
+    renderPopup(null, '2026-11-22', 'en', '沪ICP备2021012345号', await registry());
+    await waitFor(() => expect(screen.getByRole('button', { name: '← Back' })).toBeTruthy());
+    expect(text()).toContain('Operator张三');
+    cleanup();
+    renderPopup(null, '2026-11-22', 'en', undefined, await registry());
+    lookup('zhangsan-blog.cn');
+    await waitFor(() => expect(results()).toEqual(['沪ICP备2021012345 张三 ICP filing only, no licence']));
+    expect(screen.getByRole('status').textContent).toContain('zhangsan-blog.cn: ICP filing only, no licence');
   });
 });

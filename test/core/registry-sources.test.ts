@@ -136,7 +136,7 @@ describe('reading the regulator’s records', () => {
 });
 
 describe('merging documents and records into one licence per number', () => {
-  const { licences, report } = mergeSources(documentLicences, readFixtures(ALL));
+  const { licences, filings, report } = mergeSources(documentLicences, readFixtures(ALL));
   const licence = (number: string) => licences.find((l) => l.number === number);
 
   it('gives a licence known only from query answers its holder, representative, services and dates, once', () => {
@@ -266,7 +266,7 @@ describe('merging documents and records into one licence per number', () => {
     expect(Object.fromEntries(report.counts)).toEqual({
       'licence-answers.json': { read: 3, used: 2, unused: 0, refused: 1 },
       'licence-answers.jsonl': { read: 4, used: 2, unused: 0, refused: 2 },
-      'filings.jsonl': { read: 9, used: 5, unused: 2, refused: 2 },
+      'filings.jsonl': { read: 9, used: 6, unused: 1, refused: 2 },
       'authorisations.json': { read: 2, used: 1, unused: 0, refused: 1 },
       'status-list.csv': { read: 7, used: 4, unused: 0, refused: 3 },
     });
@@ -277,7 +277,66 @@ describe('merging documents and records into one licence per number', () => {
     ]);
   });
 
+  it('keeps filings under a filing number (备案号) as filings, an authorised company’s too, each site with its own number', () => {
+    expect(filings).toEqual([
+      {
+        number: '京ICP备20001234',
+        operator: '张三',
+        nature: '个人',
+        sites: [{ number: '京ICP备20001234-1', name: '张三的博客', domain: 'zhangsan-blog.cn' }],
+        date: '2022-08-15',
+        sources: ['filings.jsonl'],
+      },
+      {
+        number: '浙ICP备18022233',
+        operator: '杭州青禾科技有限公司',
+        nature: '企业',
+        sites: [{ number: '浙ICP备18022233-1', name: '青禾小站', domain: 'qinghe-zhan.cn' }],
+        date: '2024-01-10',
+        sources: ['filings.jsonl'],
+      },
+    ]);
+    // The authorised company's site still serves the licence that authorised it.
+    expect(licence('浙B2-20180233')?.sites.map((s) => s.filingNumber)).toContain('浙ICP备18022233-1');
+  });
+
+  it('takes a filing’s operator from its latest record, and a domain filed again once, with its latest number', () => {
+    const record = (date: string, operator: string, site: string, domain: string) => ({
+      operator,
+      nature: '企业',
+      main: { kind: 'icp-filing' as const, canonical: '京ICP备12025439' },
+      siteNumber: `京ICP备12025439-${site}`,
+      siteName: `站${site}`,
+      domain,
+      date,
+      source: `${date}.json`,
+    });
+    const merged = mergeSources([], {
+      ...readFixtures([]),
+      filings: [
+        record('2024-05-01', '新名称有限公司', '3', 'a.cn'),
+        record('2023-01-01', '旧名称有限公司', '1', 'a.cn'),
+        record('2023-02-01', '旧名称有限公司', '2', 'b.cn'),
+      ],
+    });
+    expect(merged.filings).toEqual([
+      {
+        number: '京ICP备12025439',
+        operator: '新名称有限公司',
+        nature: '企业',
+        sites: [
+          { number: '京ICP备12025439-2', name: '站2', domain: 'b.cn' },
+          { number: '京ICP备12025439-3', name: '站3', domain: 'a.cn' },
+        ],
+        date: '2024-05-01',
+        sources: ['2023-01-01.json', '2023-02-01.json', '2024-05-01.json'],
+      },
+    ]);
+  });
+
   it('passes the registry schema', () => {
-    expect(() => RegistrySchema.parse({ schemaVersion: 1, version: 2, generatedAt: '2026-11-22T00:00:00Z', licences })).not.toThrow();
+    expect(() =>
+      RegistrySchema.parse({ schemaVersion: 1, version: 2, generatedAt: '2026-11-22T00:00:00Z', licences, filings }),
+    ).not.toThrow();
   });
 });

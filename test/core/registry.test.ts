@@ -40,12 +40,26 @@ describe('the registry schema', () => {
     return RegistrySchema.safeParse(copy).success;
   };
 
+  const filing = () => ({
+    number: '京ICP备20001234',
+    operator: '张三',
+    nature: '个人',
+    sites: [{ number: '京ICP备20001234-1', name: '张三的博客', domain: 'zhangsan-blog.cn' }],
+    date: '2022-08-15',
+    sources: ['filings.jsonl'],
+  });
+
   it('accepts the bundled registry and fields it does not know', () => {
     expect(broken(() => {})).toBe(true);
     expect(broken((r) => (r.licences[0].publisherNote = 'extra'))).toBe(true);
   });
 
-  it.each([
+  it('accepts filings, and a registry without them', () => {
+    expect(broken((r) => (r.filings = [filing()]))).toBe(true);
+    expect(broken((r) => (r.filings = []))).toBe(true);
+  });
+
+  it.each<[string, (r: typeof valid) => unknown]>([
     ['a non-canonical number', (r: typeof valid) => (r.licences[0].number = '京b2 20190486')],
     ['a filing number as licence', (r: typeof valid) => (r.licences[0].number = '京ICP备10046444')],
     ['a duplicate number', (r: typeof valid) => (r.licences[1].number = r.licences[0].number)],
@@ -53,6 +67,14 @@ describe('the registry schema', () => {
     ['an upper-case domain', (r: typeof valid) => (r.licences[0].sites[0].domain = 'Etaoche.cn')],
     ['an unknown site kind', (r: typeof valid) => (r.licences[0].sites[0].kind = 'mini-program')],
     ['a version of 0', (r: typeof valid) => (r.version = 0)],
+    ['a licence number as filing', (r: typeof valid) => (r.filings = [{ ...filing(), number: '京B2-20190486' }])],
+    ['a filing number with its 号', (r: typeof valid) => (r.filings = [{ ...filing(), number: '京ICP备20001234号' }])],
+    ['a placeholder filing number', (r: typeof valid) => (r.filings = [{ ...filing(), number: '京ICP备12345678' }])],
+    ['a duplicate filing number', (r: typeof valid) => (r.filings = [filing(), filing()])],
+    [
+      'a filed domain that is no host name',
+      (r: typeof valid) => (r.filings = [{ ...filing(), sites: [{ number: 'x', name: 'y', domain: 'not a domain' }] }]),
+    ],
     ['another schema version', (r: typeof valid) => (r.schemaVersion = 2)],
   ])('rejects %s', (_, change) => {
     expect(broken(change)).toBe(false);

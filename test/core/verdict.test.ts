@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, localToday } from '../../core/dates';
 import { RegistryIndex } from '../../core/registry/registry-index';
-import type { Licence, LicenceEnd, Registry } from '../../core/registry/schema';
+import type { Filing, Licence, LicenceEnd, Registry } from '../../core/registry/schema';
 import { endInForce, licenceStatus } from '../../core/verdict/licence-status';
 import { computeVerdict, type VerdictInput } from '../../core/verdict/verdict';
 
@@ -217,6 +217,80 @@ describe('host matching', () => {
   it('matches a listed subdomain exactly but not its siblings', () => {
     expect(verdict('shop.example.com', [])[0]).toBe('listed');
     expect(verdict('www.example.com', [])[0]).toBe('unlisted');
+  });
+});
+
+describe('verdict table with ICP filings in the registry', () => {
+  const filing = (number: string, operator: string, domains: string[], date = '2024-01-01'): Filing => ({
+    number,
+    operator,
+    nature: '企业',
+    sites: domains.map((domain, i) => ({ number: `${number}-${i + 1}`, name: domain, domain })),
+    date,
+    sources: ['filings.jsonl'],
+  });
+  const withFilings = new RegistryIndex({
+    ...registry,
+    filings: [
+      filing('京ICP备12025439', '北京某某科技有限公司', ['someone-blog.cn', 'someone-news.cn']),
+      filing('沪ICP备20001234', '张三', ['zhangsan.cn']),
+      // A host that a licence lists and a filing too: the licence decides.
+      filing('渝ICP备21000001', '重庆某公司', ['maichetong.com.cn']),
+      filing('粤ICP备19000001', '旧主办者', ['moved.cn'], '2020-01-01'),
+      filing('粤ICP备23000001', '新主办者', ['moved.cn'], '2023-06-01'),
+    ],
+  });
+  const run = (host: string, licences: string[], filings: string[], idx = withFilings) =>
+    computeVerdict({ host, claimedLicenceNumbers: licences, claimedFilingNumbers: filings, index: idx, today: '2026-06-01' });
+  const row = (r: ReturnType<typeof run>) => [r.verdict, r.licence?.number ?? null, r.filing?.number ?? null, r.matchedDomain];
+
+  it('filed: no licence lists the host, a filing does (itself or its registrable domain), the latest filing first', () => {
+    expect(row(run('someone-blog.cn', [], []))).toEqual(['filed', null, '京ICP备12025439', 'someone-blog.cn']);
+    expect(row(run('m.zhangsan.cn', [], ['沪ICP备20001234']))).toEqual(['filed', null, '沪ICP备20001234', 'zhangsan.cn']);
+    expect(row(run('moved.cn', [], []))).toEqual(['filed', null, '粤ICP备23000001', 'moved.cn']);
+  });
+
+  it('a licence listing the host outranks a filing listing it, and the page cannot change either', () => {
+    expect(row(run('maichetong.com.cn', [], []))).toEqual(['listed', '渝B2-20210467', null, 'maichetong.com.cn']);
+    const filed = run('zhangsan.cn', ['渝B2-20210467'], ['京ICP备12025439']);
+    expect(row(filed)).toEqual(['filed', null, '沪ICP备20001234', 'zhangsan.cn']);
+    expect(filed.disagreeing.map((l) => l.number)).toEqual(['渝B2-20210467']);
+    expect(filed.disagreeingFilings.map((f) => f.number)).toEqual(['京ICP备12025439']);
+  });
+
+  it('mismatch: an unknown host claims a filing number that lists other domains', () => {
+    expect(row(run('fraud-shop.com', [], ['京ICP备12025439']))).toEqual(['mismatch', null, '京ICP备12025439', null]);
+  });
+
+  it('a claimed licence listing other domains is the mismatch named before a claimed filing', () => {
+    expect(row(run('fraud-shop.com', ['渝B2-20210467'], ['京ICP备12025439']))).toEqual(['mismatch', '渝B2-20210467', null, null]);
+  });
+
+  it('a borrowed filing outranks a claimed licence that lists no domains, and one the registry lacks', () => {
+    expect(row(run('fraud-shop.com', ['渝B2-20230001', '京B2-20990001'], ['京ICP备12025439']))).toEqual([
+      'mismatch',
+      null,
+      '京ICP备12025439',
+      null,
+    ]);
+  });
+
+  it('a filing number the registry lacks changes nothing', () => {
+    expect(row(run('fraud-shop.com', [], ['京ICP备19999999']))).toEqual(['unlisted', null, null, null]);
+    expect(row(run('fraud-shop.com', ['渝B2-20230001'], ['京ICP备19999999']))).toEqual(['claimed', '渝B2-20230001', null, null]);
+    expect(row(run('fraud-shop.com', ['京B2-20990001'], ['京ICP备19999999']))).toEqual(['unknown', null, null, null]);
+  });
+
+  it('a registry without filings decides exactly as before, whatever filing numbers the page claims', () => {
+    for (const [host, licences] of [
+      ['fraud-shop.com', []],
+      ['fraud-shop.com', ['渝B2-20210467']],
+      ['maichetong.com.cn', []],
+      ['someone-blog.cn', ['渝B2-20230001']],
+    ] as [string, string[]][]) {
+      const before = computeVerdict({ host, claimedLicenceNumbers: licences, index, today: '2026-06-01' });
+      expect(run(host, licences, ['京ICP备12025439'], index)).toEqual(before);
+    }
   });
 });
 

@@ -131,6 +131,15 @@ export const CORPUS: readonly CorpusPage[] = [
     expected: { registry: '苏B2-20250014' },
   },
 
+  // --- A host only an ICP filing lists ----------------------------------------------------------------
+  {
+    file: 'filed-only-xiaozhan.html',
+    host: 'www.shili-xiaozhan.cn',
+    name: 'personal-style reading blog of a company that holds no licence, listed only by its ICP filing',
+    expected: 'filed',
+    firefox: true,
+  },
+
   // --- Unknown hosts claiming a number the registry lacks ---------------------------------------------
   {
     file: 'tianxia-portal-unknown.html',
@@ -226,6 +235,12 @@ export const CORPUS: readonly CorpusPage[] = [
     file: 'weiquan-blockquote-comments.html',
     host: 'www.weiquan-riji.cn',
     name: 'victim story quoting a fraud footer in a blockquote, comments naming more numbers',
+    expected: 'unlisted',
+  },
+  {
+    file: 'filing-article-mention.html',
+    host: 'www.beian-zhishi.cn',
+    name: 'how-to article quoting a registry filing number as an example; its own footer shows a filing the registry lacks',
     expected: 'unlisted',
   },
   {
@@ -331,6 +346,13 @@ export const CORPUS: readonly CorpusPage[] = [
     name: 'cashier frame claiming the payment company licence',
     expected: 'mismatch',
     embeddedOnly: true,
+  },
+  {
+    file: 'fraud-filing-footer.html',
+    host: 'vip.shili-xiaozhan-huiyuan.com',
+    name: 'membership-fee scam copying the blog’s ICP filing number (no licence) into its 备案 block',
+    expected: 'mismatch',
+    firefox: true,
   },
   {
     file: 'fraud-typographic-dashes.html',

@@ -68,7 +68,7 @@ describe('badge in real Chromium', () => {
 
   it('covers every verdict of the contract', () => {
     const shown = new Set(ALL_SITES.map((s) => expectedVerdict(s, registry)));
-    expect([...shown].sort()).toEqual(['claimed', 'expired', 'expiring', 'listed', 'mismatch', 'revoked', 'unknown', 'unlisted']);
+    expect([...shown].sort()).toEqual(['claimed', 'expired', 'expiring', 'filed', 'listed', 'mismatch', 'revoked', 'unknown', 'unlisted']);
   });
 
   it('shows the red ✗ on a fraud page showing 渝B2-20210467, with a tooltip naming the real holder', async () => {
@@ -81,6 +81,24 @@ describe('badge in real Chromium', () => {
         'Warning: this page shows licence 渝B2-20210467, which is registered to 重庆万象优车科技有限公司 for other domains, not for cheap-cars-deal.com.',
     });
     await page.close();
+  });
+
+  it('shows the teal i on a site only an ICP filing lists, and ✗ where its filing number is borrowed, naming the operator', async () => {
+    const filed = await visit(ALL_SITES.find((s) => s.host === 'www.shili-xiaozhan.cn')!);
+    expect(await badgeShowing(filed.tabId, 'filed')).toEqual({
+      text: 'i',
+      color: '#0891b2',
+      title:
+        'ICP filing only: www.shili-xiaozhan.cn is listed in ICP filing 京ICP备2023012345 (北京示例小站文化有限公司). A filing is not an operating licence.',
+    });
+    const fraud = await visit(ALL_SITES.find((s) => s.host === 'vip.shili-xiaozhan-huiyuan.com')!);
+    expect(await badgeShowing(fraud.tabId, 'mismatch')).toEqual({
+      text: '✗',
+      color: '#dc2626',
+      title:
+        'Warning: this page shows ICP filing number 京ICP备2023012345, which 北京示例小站文化有限公司 filed for other domains, not for vip.shili-xiaozhan-huiyuan.com.',
+    });
+    await Promise.all([filed.page.close(), fraud.page.close()]);
   });
 
   it('shows the dark red ! on a shop whose licence was revoked, with a tooltip saying when, by whom and why', async () => {

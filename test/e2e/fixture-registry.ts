@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localToday } from '../../core/dates';
-import { RegistrySchema, type Licence, type LicenceEnd, type Registry } from '../../core/registry/schema';
+import { RegistrySchema, type Filing, type Licence, type LicenceEnd, type Registry } from '../../core/registry/schema';
 
 interface FixtureLicence {
   number: string;
@@ -49,6 +49,21 @@ export const FIXTURE_LICENCES = {
   },
 } as const satisfies Record<string, FixtureLicence>;
 
+/** ICP filings of operators that hold no licence: the page corpus's filed-only blog, copied by a scam page. */
+export const FIXTURE_FILINGS: readonly Filing[] = [
+  {
+    number: '京ICP备2023012345',
+    operator: '北京示例小站文化有限公司',
+    nature: '企业',
+    sites: [
+      { number: '京ICP备2023012345-1', name: '示例小站', domain: 'shili-xiaozhan.cn' },
+      { number: '京ICP备2023012345-2', name: '示例小站读书', domain: 'shili-dushu.cn' },
+    ],
+    date: '2025-09-01',
+    sources: ['test/e2e/fixture-registry.ts'],
+  },
+];
+
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -90,5 +105,5 @@ export function e2eRegistry(today = localToday()): Registry {
     JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../data/registry.json'), 'utf8')),
   );
   const extra = Object.values(FIXTURE_LICENCES).map((f) => fixtureLicence(f, today));
-  return RegistrySchema.parse({ ...committed, licences: [...committed.licences, ...extra] });
+  return RegistrySchema.parse({ ...committed, licences: [...committed.licences, ...extra], filings: FIXTURE_FILINGS });
 }

@@ -66,7 +66,39 @@ async function clickInWarning(page: Page, action: string): Promise<void> {
   await session.detach();
 }
 
+/** The warning's sentence, from inside its closed shadow root (through the DevTools protocol). */
+async function warningText(page: Page): Promise<string> {
+  const session = await page.createCDPSession();
+  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+  const texts: string[] = [];
+  const walk = (node: Node, inParagraph: boolean) => {
+    if (inParagraph && node.nodeName === '#text') texts.push(node.nodeValue ?? '');
+    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, inParagraph || node.nodeName === 'P');
+  };
+  const find = (node: Node): Node | undefined =>
+    node.nodeName === 'LICENCE-CHECK-WARNING' ? node : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(find).find(Boolean);
+  const warning = find(root as Node);
+  if (warning) walk(warning, false);
+  await session.detach();
+  return texts.join('');
+}
+
 describe('in-page warning in real Chromium', () => {
+  it('names the operator and the domains of an ICP filing a fraud page borrows, and stays away from the filed site', async () => {
+    const page = await visit('vip.shili-xiaozhan-huiyuan.com', 'mismatch');
+    await expectWarning(page);
+    expect(await warningText(page)).toBe(
+      'This site shows ICP filing number 京ICP备2023012345, which 北京示例小站文化有限公司 filed for shili-xiaozhan.cn, shili-dushu.cn — not for vip.shili-xiaozhan-huiyuan.com.',
+    );
+    await saveScreenshot(page, 'chromium-warning-filing-en.png');
+    const filed = await visit('www.shili-xiaozhan.cn', 'filed');
+    await expectNoWarning(filed);
+    const article = await visit('www.beian-zhishi.cn', 'unlisted');
+    await expectNoWarning(article);
+    await Promise.all([page.close(), filed.close(), article.close()]);
+  });
+
   it('shows a fraud page, without opening anything, that its licence number belongs to someone else', async () => {
     const page = await visit('cheap-cars-deal.com', 'mismatch');
     await expectWarning(page);

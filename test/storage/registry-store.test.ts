@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { syntheticRegistry } from '../../bench/synthetic-registry';
+import { syntheticFiling, syntheticRegistry } from '../../bench/synthetic-registry';
 import { lookupIn, runLookup } from '../../core/lookup/run-lookup';
 import { classifyQuery } from '../../core/lookup/classify-query';
 import { bucketRegistry } from '../../core/registry/registry-buckets';
@@ -15,7 +15,13 @@ import { writeToStore } from './write-to-store';
 
 const bundled = RegistrySchema.parse(JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8')));
 // The real licences (history, several per domain, one without domains) among 600 synthetic ones.
-const registry: Registry = { ...bundled, licences: [...bundled.licences, ...syntheticRegistry(3_000).licences] };
+// 200 synthetic filings beside them, one filing of one of the real domains.
+const synthetic = syntheticRegistry(3_000, 5, 200);
+const registry: Registry = {
+  ...bundled,
+  licences: [...bundled.licences, ...synthetic.licences],
+  filings: [...(synthetic.filings ?? []), { ...syntheticFiling(999), sites: [{ number: 'x-1', name: '懂车帝', domain: 'dongchedi.com' }] }],
+};
 const memory = new RegistryIndex(registry);
 let stored: RegistrySource;
 
@@ -28,6 +34,41 @@ beforeAll(async () => {
 const TODAY = '2026-06-01';
 
 describe('the indexed store answers as the registry held whole', () => {
+  it('gives the same verdict for filed hosts and for claimed filing numbers, reading only the filings asked for', async () => {
+    const filings = registry.filings ?? [];
+    expect(bucketRegistry(registry).layout.filingBuckets).toBe(8);
+    for (const [host, claimed] of [
+      ['filed7.cn', []],
+      ['m.filed42.cn', []],
+      ['dongchedi.com', []],
+      ['fraud.example.com', [filings[3].number]],
+      ['fraud.example.com', ['京ICP备2099999999']],
+      ['filed9.cn', [filings[10].number]],
+    ] as [string, string[]][]) {
+      const input = { host, claimedLicenceNumbers: [], claimedFilingNumbers: claimed, today: TODAY };
+      expect(await verdictFrom(stored, input)).toEqual(computeVerdict({ ...input, index: memory }));
+    }
+    const selection = await stored.select({ numbers: [], filings: [filings[3].number], domains: ['filed5.cn'], serials: [], name: null });
+    expect(selection.registry.filings?.map((f) => f.number).sort()).toEqual([filings[3].number, filings[5].number].sort());
+  });
+
+  it('reads a store written before filings (no filing buckets in its layout) as it did', async () => {
+    const openStore = registryStoreOpener();
+    const { filings: _, ...before } = registry;
+    const installed = await writeToStore(openStore, before, 4);
+    const { filingBuckets, ...layout } = installed.layout;
+    expect(filingBuckets).toBeUndefined();
+    const old = (await openStore()).source({ ...installed, layout });
+    const input = {
+      host: 'fraud.example.com',
+      claimedLicenceNumbers: [],
+      claimedFilingNumbers: [registry.filings?.[3].number ?? ''],
+      today: TODAY,
+    };
+    expect((await verdictFrom(old, input)).verdict).toBe('unlisted');
+    expect((await verdictFrom(old, { ...input, host: 'maichetong.com.cn' })).verdict).toBe('listed');
+  });
+
   it('cuts the registry into buckets of at most 8 licences and 64 domains', () => {
     const { layout, domainCount } = bucketRegistry(registry);
     expect(domainCount).toBe(memory.domainCount());
@@ -97,7 +138,7 @@ describe('the indexed store answers as the registry held whole', () => {
   });
 
   it('loads only the licences a lookup reaches', async () => {
-    const selection = await stored.select({ numbers: ['渝B2-20210467'], domains: ['site7x1.cn'], serials: [], name: null });
+    const selection = await stored.select({ filings: [], numbers: ['渝B2-20210467'], domains: ['site7x1.cn'], serials: [], name: null });
     expect(selection.registry.licences.map((l) => l.number).sort()).toEqual(
       ['渝B2-20210467', registry.licences.find((l) => l.sites.some((s) => s.domain === 'site7x1.cn'))!.number].sort(),
     );

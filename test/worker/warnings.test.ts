@@ -34,6 +34,49 @@ beforeEach(() => {
 });
 
 describe('in-page warnings', () => {
+  it('name the filing’s operator and the domains it covers when the number borrowed is an ICP filing', async () => {
+    const warnings = start();
+    const filed = new RegistryIndex({
+      ...index.registry,
+      filings: [
+        {
+          number: '京ICP备12025439',
+          operator: '北京某某科技有限公司',
+          nature: '企业',
+          sites: [
+            { number: '京ICP备12025439-1', name: '某某', domain: 'mou-mou.cn' },
+            { number: '京ICP备12025439-2', name: '某某资讯', domain: 'moumou-news.cn' },
+          ],
+          date: '2024-01-01',
+          sources: ['filings.jsonl'],
+        },
+      ],
+    });
+    const host = 'fake-moumou.com';
+    const result = computeVerdict({
+      host,
+      claimedLicenceNumbers: [],
+      claimedFilingNumbers: ['京ICP备12025439'],
+      index: filed,
+      today: '2026-06-01',
+    });
+    await warnings.onVerdict(4, host, result);
+    expect(executeScript.mock.calls[0]).toMatchObject([
+      {
+        args: [
+          { message: 'warning_message_filing: 京ICP备12025439 | 北京某某科技有限公司 | mou-mou.cn, moumou-news.cn | fake-moumou.com' },
+        ],
+      },
+    ]);
+    // Filed, not borrowed: no warning.
+    await warnings.onVerdict(
+      5,
+      'mou-mou.cn',
+      computeVerdict({ host: 'mou-mou.cn', claimedLicenceNumbers: [], index: filed, today: '2026-06-01' }),
+    );
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
   it('are injected into a mismatch tab only, saying whose number it is and where it applies', async () => {
     const warnings = start();
     await warnings.onVerdict(4, 'cheap-cars-deal.com', verdict('cheap-cars-deal.com', ['渝B2-20210467']));

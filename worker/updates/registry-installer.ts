@@ -43,13 +43,19 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
       return { ok: false, said: result.reason };
     }
     const bucketed = bucketRegistry(result.registry);
-    const { version, generatedAt, licences } = result.registry;
+    const { version, generatedAt, licences, filings } = result.registry;
     await keeper.install(bucketed, {
       origin,
       source,
       acceptedAt: at,
       keyId: result.keyId,
-      info: { version, generatedAt, licences: licences.length, domains: bucketed.domainCount },
+      info: {
+        version,
+        generatedAt,
+        licences: licences.length,
+        domains: bucketed.domainCount,
+        ...(filings ? { filings: filings.length } : {}),
+      },
     });
     return {
       ok: true,
