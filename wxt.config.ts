@@ -8,6 +8,9 @@ import { resolve } from 'node:path';
 const registryFile = resolve(process.env.LICENCE_REGISTRY ?? 'data/registry.json');
 // The publishers' public keys the build trusts; the end-to-end tests add a key of their own the same way.
 const trustedKeysFile = resolve(process.env.LICENCE_TRUSTED_KEYS ?? 'data/trusted-keys.json');
+// Rendered from assets/icon/icon.svg by `npm run icons` (scripts/render-icons.ts) and committed. The toolbar
+// button's own copy is in entrypoints/popup/index.html, the one place WXT reads for both action and browser_action.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -33,6 +36,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    icons: ICONS,
     permissions: ['storage', 'webNavigation', 'alarms', 'scripting', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
