@@ -17,6 +17,9 @@ export default defineConfig({
   alias: { '#registry': registryFile, '#trusted-keys': trustedKeysFile },
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: addons.mozilla.org reviewers rebuild the Firefox package from the sources zip, which needs
+  // the code, the registry and the lock file, and none of the tests, benchmarks or their outputs.
+  zip: { excludeSources: ['test/**', 'test-artifacts/**', 'bench/**', 'bench-results.json', 'stats.html', '**/*.log'] },
   hooks: {
     // The content script, bundled alone into one small IIFE (see content/page-scan.ts).
     'build:publicAssets': async (_wxt, files) => {
