@@ -13,7 +13,7 @@ async function makePublisherKey(): Promise<void> {
   const pair = await subtle.generateKey(SIGNING_ALGORITHM, true, ['sign', 'verify']);
   const spkiPem = toPem(await subtle.exportKey('spki', pair.publicKey), 'PUBLIC KEY');
   writeFileSync(E2E_PRIVATE_KEY, toPem(await subtle.exportKey('pkcs8', pair.privateKey), 'PRIVATE KEY'), { mode: 0o600 });
-  writeFileSync(E2E_TRUSTED_KEYS, JSON.stringify([{ id: await keyIdOf(subtle, spkiPem), name: 'e2e test publisher', spkiPem }]));
+  writeFileSync(E2E_TRUSTED_KEYS, JSON.stringify([{ id: await keyIdOf(subtle, spkiPem), name: 'Example publisher', spkiPem }]));
 }
 
 // The end-to-end tests drive Debian's browsers, never a downloaded one.

@@ -2,12 +2,10 @@
 // into a contact sheet (screenshots/icon-contact-sheet.png) and measured: a quarter of the square the badge
 // leaves uncovered must stand out from each toolbar (an icon in the toolbar's colour, or a hairline, would not).
 import type { Browser } from 'puppeteer-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGES } from '../../core/verdict/badge';
 import { launchChromium, saveScreenshot } from './chromium';
-import { CHROME_BUILD } from './paths';
+import { addToolbarButton, declaredIcons, type BadgeLook, type toolbarButton } from './toolbar-button';
 
 // The toolbar colours of the browsers' default themes (Chrome's and Firefox's, light and dark).
 const TOOLBARS = [
@@ -29,37 +27,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-/** The toolbar button's icons as the build declares them, as data URLs by size. */
-function declaredIcons(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as {
-    action: { default_icon: Record<string, string> };
-  };
-  return Object.fromEntries(
-    Object.entries(manifest.action.default_icon).map(([size, path]) => [
-      size,
-      `data:image/png;base64,${readFileSync(join(CHROME_BUILD, path)).toString('base64')}`,
-    ]),
-  );
-}
-
 /**
  * Draws every badge over the icon on each toolbar at 1× (16 px icon), 2× (32 px) and the 1× drawing
  * magnified 4× to show its pixels, and measures, at 1× and 2×, the share of the icon's square outside the
  * badge whose colour has a contrast of 3:1 or more with the toolbar (WCAG's threshold for graphics).
- * The badge is placed as Chrome places it: 12 px high, over the icon's lower right, reaching past its edge.
  */
-function drawSheet(
-  icons: Record<string, string>,
-  toolbars: typeof TOOLBARS,
-  badges: { text: string; color: string | null }[],
-): Promise<Measure[]> {
-  const load = (src: string) =>
-    new Promise<HTMLImageElement>((resolve, reject) => {
-      const img = new Image();
-      img.onload = () => resolve(img);
-      img.onerror = reject;
-      img.src = src;
-    });
+async function drawSheet(toolbars: typeof TOOLBARS, badges: BadgeLook[]): Promise<Measure[]> {
   const luminance = (r: number, g: number, b: number) => {
     const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
@@ -68,74 +41,51 @@ function drawSheet(
     luminance(parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16));
   const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
-  /** One 28 px toolbar button (icon at 6,6) at `scale`, with `badge`; returns its canvas. */
-  const button = (icon: HTMLImageElement, toolbar: string, badge: { text: string; color: string | null } | null, scale: number) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 28 * scale;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = toolbar;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(icon, 6 * scale, 6 * scale, 16 * scale, 16 * scale);
-    if (badge?.color) {
-      ctx.font = `bold ${9 * scale}px sans-serif`;
-      const width = Math.max(12 * scale, ctx.measureText(badge.text).width + 4 * scale);
-      ctx.fillStyle = badge.color;
-      ctx.beginPath();
-      ctx.roundRect(26 * scale - width, 12 * scale, width, 12 * scale, 2 * scale);
-      ctx.fill();
-      ctx.fillStyle = '#ffffff';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(badge.text, 26 * scale - width / 2, 18.5 * scale);
-    }
-    return canvas;
-  };
+  const button = (window as unknown as { toolbarButton: typeof toolbarButton }).toolbarButton;
 
-  return (async () => {
-    const icon1 = await load(icons['16']);
-    const icon2 = await load(icons['32']);
-    document.body.style.cssText = 'margin:0;padding:16px;font:13px sans-serif;background:#fff;color:#000';
-    const measures: Measure[] = [];
-    for (const toolbar of toolbars) {
-      const row = document.body.appendChild(document.createElement('div'));
-      row.style.cssText = `width:max-content;display:flex;gap:12px;align-items:center;padding:8px;background:${toolbar.color};color:${luminanceOf(toolbar.color) > 0.5 ? '#000' : '#fff'}`;
-      row.appendChild(document.createElement('span')).textContent = toolbar.name;
-      for (const badge of badges) {
-        const cell = row.appendChild(document.createElement('span'));
-        cell.style.cssText = 'display:inline-flex;gap:4px;align-items:center';
-        cell.appendChild(button(icon1, toolbar.color, badge, 1));
-        const hidpi = cell.appendChild(button(icon2, toolbar.color, badge, 2));
-        hidpi.style.width = hidpi.style.height = '56px';
-        const magnified = cell.appendChild(document.createElement('canvas'));
-        magnified.width = magnified.height = 112;
-        const ctx = magnified.getContext('2d')!;
-        ctx.imageSmoothingEnabled = false;
-        ctx.drawImage(button(icon1, toolbar.color, badge, 1), 0, 0, 112, 112);
-      }
-      const background = luminanceOf(toolbar.color);
-      for (const [scale, icon] of [
-        [1, icon1],
-        [2, icon2],
-      ] as const) {
-        const data = button(icon, toolbar.color, null, scale)
-          .getContext('2d')!
-          .getImageData(6 * scale, 6 * scale, 16 * scale, 16 * scale).data;
-        let uncovered = 0;
-        let standing = 0;
-        for (let y = 0; y < 16 * scale; y++) {
-          for (let x = 0; x < 16 * scale; x++) {
-            // The badge covers from 8 px across and 6 px down (in icon pixels at 1×).
-            if (x >= 8 * scale && y >= 6 * scale) continue;
-            uncovered++;
-            const i = (y * 16 * scale + x) * 4;
-            if (contrast(luminance(data[i], data[i + 1], data[i + 2]), background) >= 3) standing++;
-          }
-        }
-        measures.push({ toolbar: toolbar.name, scale, standingOut: standing / uncovered });
-      }
+  const { icons } = window as unknown as { icons: Record<string, HTMLImageElement> };
+  const [icon1, icon2] = [icons['16'], icons['32']];
+  document.body.style.cssText = 'margin:0;padding:16px;font:13px sans-serif;background:#fff;color:#000';
+  const measures: Measure[] = [];
+  for (const toolbar of toolbars) {
+    const row = document.body.appendChild(document.createElement('div'));
+    row.style.cssText = `width:max-content;display:flex;gap:12px;align-items:center;padding:8px;background:${toolbar.color};color:${luminanceOf(toolbar.color) > 0.5 ? '#000' : '#fff'}`;
+    row.appendChild(document.createElement('span')).textContent = toolbar.name;
+    for (const badge of badges) {
+      const cell = row.appendChild(document.createElement('span'));
+      cell.style.cssText = 'display:inline-flex;gap:4px;align-items:center';
+      cell.appendChild(button(icon1, toolbar.color, badge, 1));
+      const hidpi = cell.appendChild(button(icon2, toolbar.color, badge, 2));
+      hidpi.style.width = hidpi.style.height = '56px';
+      const magnified = cell.appendChild(document.createElement('canvas'));
+      magnified.width = magnified.height = 112;
+      const ctx = magnified.getContext('2d')!;
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(button(icon1, toolbar.color, badge, 1), 0, 0, 112, 112);
     }
-    return measures;
-  })();
+    const background = luminanceOf(toolbar.color);
+    for (const [scale, icon] of [
+      [1, icon1],
+      [2, icon2],
+    ] as const) {
+      const data = button(icon, toolbar.color, null, scale)
+        .getContext('2d')!
+        .getImageData(6 * scale, 6 * scale, 16 * scale, 16 * scale).data;
+      let uncovered = 0;
+      let standing = 0;
+      for (let y = 0; y < 16 * scale; y++) {
+        for (let x = 0; x < 16 * scale; x++) {
+          // The badge covers from 8 px across and 6 px down (in icon pixels at 1×).
+          if (x >= 8 * scale && y >= 6 * scale) continue;
+          uncovered++;
+          const i = (y * 16 * scale + x) * 4;
+          if (contrast(luminance(data[i], data[i + 1], data[i + 2]), background) >= 3) standing++;
+        }
+      }
+      measures.push({ toolbar: toolbar.name, scale, standingOut: standing / uncovered });
+    }
+  }
+  return measures;
 }
 
 describe('the toolbar icon in real Chromium', () => {
@@ -144,7 +94,8 @@ describe('the toolbar icon in real Chromium', () => {
     await page.setViewport({ width: 1900, height: 600 });
     await page.setContent('<!doctype html><title>icon contact sheet</title>');
     const badges = [...new Map(Object.values(BADGES).map((b) => [`${b.text}${b.color}`, b])).values()];
-    const measures = await page.evaluate(drawSheet, declaredIcons(), TOOLBARS, badges);
+    await addToolbarButton(page, declaredIcons());
+    const measures = await page.evaluate(drawSheet, TOOLBARS, badges);
     await saveScreenshot(page, 'icon-contact-sheet.png', true);
     await page.close();
     expect(measures).toHaveLength(TOOLBARS.length * 2);
