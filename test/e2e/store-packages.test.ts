@@ -70,6 +70,17 @@ describe('the Chrome and Edge package (Chrome Web Store, Edge Add-ons)', () => {
     }
   });
 
+  it("is described in docs/store with the manifest's name and description, in each language", async () => {
+    for (const locale of ['en', 'zh_CN']) {
+      const listing = readFileSync(join(ROOT, `docs/store/listing.${locale}.md`), 'utf8');
+      // The name is the first section's text; the short description is the one quoted line.
+      expect(/^## .+\n\n(.+)\n/m.exec(listing)?.[1], `name in listing.${locale}.md`).toBe(await localised(zip, locale, manifest.name));
+      expect(listing.match(/^> (.+)$/gm), `short description in listing.${locale}.md`).toEqual([
+        `> ${await localised(zip, locale, manifest.description)}`,
+      ]);
+    }
+  });
+
   it('declares icons of 16, 32, 48 and 128 px for the extension and its toolbar button, each in the zip at its size', async () => {
     for (const icons of [manifest.icons, manifest.action?.default_icon]) {
       expect(Object.keys(icons ?? {}).sort()).toEqual([...ICON_SIZES].sort());
