@@ -12,8 +12,8 @@ export interface BadgeLook {
 
 /**
  * One 28 px button (the 16 px icon at 6,6) on a toolbar of colour `toolbar`, at `scale` device pixels per
- * pixel. The badge is placed as Chrome places it: 12 px high, over the icon's lower right and past its edge,
- * white bold text. Runs in the page, so it uses nothing from outside itself.
+ * pixel. The badge is placed about as Chrome places it (by eye, not from its source): 12 px high, over the
+ * icon's lower right and past its edge, white bold text. Runs in the page, so it uses nothing from outside.
  */
 export function toolbarButton(icon: HTMLImageElement, toolbar: string, badge: BadgeLook | null, scale: number): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
