@@ -8,12 +8,18 @@ import { resolve } from 'node:path';
 const registryFile = resolve(process.env.LICENCE_REGISTRY ?? 'data/registry.json');
 // The publishers' public keys the build trusts; the end-to-end tests add a key of their own the same way.
 const trustedKeysFile = resolve(process.env.LICENCE_TRUSTED_KEYS ?? 'data/trusted-keys.json');
+// Rendered from assets/icon/icon.svg by `npm run icons` (scripts/render-icons.ts) and committed. The toolbar
+// button's own copy is in entrypoints/popup/index.html, the one place WXT reads for both action and browser_action.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   alias: { '#registry': registryFile, '#trusted-keys': trustedKeysFile },
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: addons.mozilla.org reviewers rebuild the Firefox package from the sources zip, which needs
+  // the code, the registry and the lock file, and none of the tests, benchmarks or their outputs.
+  zip: { excludeSources: ['test/**', 'test-artifacts/**', 'bench/**', 'bench-results.json', 'stats.html', '**/*.log'] },
   hooks: {
     // The content script, bundled alone into one small IIFE (see content/page-scan.ts). Its magic comment
     // has V8 compile every function with the script, at once, rather than each on its first call, which
@@ -40,6 +46,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    icons: ICONS,
     permissions: ['storage', 'webNavigation', 'alarms', 'scripting', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
