@@ -1,6 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 
 /** The files named, with folders expanded to the files directly inside them (not hidden ones), in name order. */
 export function expandInputs(paths: readonly string[]): string[] {
@@ -41,6 +55,17 @@ export function writeAtomically(path: string, content: string | Iterable<string>
         closeSync(fd);
       }
     }
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** As writeAtomically, gzip-compressed as it is written (a national registry is never held compressed whole). */
+export async function writeGzipAtomically(path: string, pieces: Iterable<string>): Promise<void> {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await pipeline(Readable.from(pieces), createGzip({ level: 9 }), createWriteStream(temporary));
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { DocumentError } from '../core/document/document-error';
 import { type BuiltRegistry, buildRegistry } from '../core/registry/build-registry';
 import { countOutcomes, reviewReport } from '../core/registry/review-report';
 import type { Registry } from '../core/registry/schema';
 import { fail, parseCommandLine } from './fail';
-import { writeAtomically } from './files';
+import { writeAtomically, writeGzipAtomically } from './files';
 import { type Inputs, readInputs } from './read-inputs';
 
-const USAGE = `usage: npm run registry:build -- --out <file> [--version N] [--generated-at ISO-8601] [--strict] [--review <file>] <files or folders…>
+const USAGE = `usage: npm run registry:build -- --out <file[.gz]> [--version N] [--generated-at ISO-8601] [--strict] [--review <file>] <files or folders…>
+  --out         the registry file; a name ending .gz writes it gzip-compressed, as publishers serve it
   Inputs: licence documents (OCR text), the regulator's licence query answers, filing query answers and
   authorisations (JSON: one answer, an array of answers, or JSON Lines), and status lists (CSV), in any mix;
   each file's kind is read from its content.
@@ -22,7 +24,8 @@ const INCOMPLETE = 3;
 function nextVersion(out: string): number {
   if (!existsSync(out)) return 1;
   try {
-    const previous = JSON.parse(readFileSync(out, 'utf8')) as { version?: unknown };
+    const bytes = readFileSync(out);
+    const previous = JSON.parse((out.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as { version?: unknown };
     return typeof previous.version === 'number' && Number.isInteger(previous.version) ? previous.version + 1 : 1;
   } catch {
     return 1;
@@ -81,7 +84,10 @@ async function main(): Promise<void> {
   const counts = `${outcomes.length} documents: ${countOutcomes(outcomes)}`;
   if (review) writeAtomically(review, reviewReport(registry, outcomes));
   if (registry.licences.length === 0) fail(`no registry written: no licence could be built (${counts})`);
-  writeAtomically(out, registryLines(registry));
+  // A name ending .gz asks for the compressed file publishers serve (a tenth of the download; readers
+  // decompress it after checking the signature over it).
+  if (out.endsWith('.gz')) await writeGzipAtomically(out, registryLines(registry));
+  else writeAtomically(out, registryLines(registry));
   const domains = new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain))).size;
   const filings = registry.filings ? `, ${registry.filings.length} filings` : '';
   process.stdout.write(

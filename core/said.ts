@@ -9,6 +9,8 @@ import type { Translate } from './i18n';
 export const SAID_KEYS = [
   // An update or import that fails the acceptance rules (core/update/accept-registry.ts).
   'refused_too_large',
+  'refused_too_large_unpacked',
+  'refused_bad_compression',
   'refused_bad_signature',
   'refused_not_json',
   'refused_schema',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { RegistrySchema, type Registry } from '../registry/schema';
 import { said, type Said } from '../said';
+import { gunzip, isGzip } from './gunzip';
 import { verify } from './signature';
 
 export interface TrustedKey {
@@ -9,7 +10,7 @@ export interface TrustedKey {
   key: CryptoKey;
 }
 
-export type RefusalCode = 'too-large' | 'bad-signature' | 'not-json' | 'schema' | 'not-newer';
+export type RefusalCode = 'too-large' | 'bad-signature' | 'bad-compression' | 'not-json' | 'schema' | 'not-newer';
 
 export type Acceptance = { ok: true; registry: Registry; keyId: string } | { ok: false; code: RefusalCode; reason: Said };
 
@@ -25,7 +26,14 @@ export interface Candidate {
  */
 export async function acceptRegistry(
   candidate: Candidate,
-  context: { subtle: SubtleCrypto; trustedKeys: readonly TrustedKey[]; activeVersion: number; maxBytes: number },
+  context: {
+    subtle: SubtleCrypto;
+    trustedKeys: readonly TrustedKey[];
+    activeVersion: number;
+    maxBytes: number;
+    /** For a gzip-compressed file: how large it may be once decompressed. */
+    maxUnpackedBytes: number;
+  },
 ): Promise<Acceptance> {
   const { bytes, signature } = candidate;
   if (bytes.length > context.maxBytes) {
@@ -41,9 +49,18 @@ export async function acceptRegistry(
   if (!signer) {
     return { ok: false, code: 'bad-signature', reason: said('refused_bad_signature') };
   }
+  let text = bytes;
+  if (isGzip(bytes)) {
+    const unpacked = await gunzip(bytes, context.maxUnpackedBytes);
+    if ('tooLarge' in unpacked) {
+      return { ok: false, code: 'too-large', reason: said('refused_too_large_unpacked', context.maxUnpackedBytes) };
+    }
+    if ('broken' in unpacked) return { ok: false, code: 'bad-compression', reason: said('refused_bad_compression', unpacked.broken) };
+    text = unpacked.bytes;
+  }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(text));
   } catch (error) {
     return { ok: false, code: 'not-json', reason: said('refused_not_json', (error as Error).message) };
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli';
+import { gunzipSync } from 'node:zlib';
 
 const licences = join(ROOT, 'data/licences');
 const corpus = join(ROOT, 'test/fixtures/documents');
@@ -198,6 +199,20 @@ describe('npm run registry:build', () => {
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/^cannot build the registry: filings\.jsonl:3 params\.list\[3\]: site number/);
     expect(existsSync(join(dir, 'out.json'))).toBe(false);
+  });
+
+  it('writes a gzip-compressed registry for a name ending .gz, holding the same registry, and bumps its version too', async () => {
+    const plain = join(dir, 'registry.json');
+    const packed = join(dir, 'registry.json.gz');
+    await runCli('registry-build', ['--out', plain, '--version', '1', '--generated-at', '2026-11-22T00:00:00Z', licences]);
+    expect(
+      (await runCli('registry-build', ['--out', packed, '--version', '1', '--generated-at', '2026-11-22T00:00:00Z', licences])).status,
+    ).toBe(0);
+    const bytes = readFileSync(packed);
+    expect([...bytes.subarray(0, 3)]).toEqual([0x1f, 0x8b, 0x08]);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(readFileSync(plain, 'utf8'));
+    await runCli('registry-build', ['--out', packed, licences]);
+    expect(JSON.parse(gunzipSync(readFileSync(packed)).toString('utf8')).version).toBe(2);
   });
 
   it('leaves an existing output untouched when a build fails', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptRegistry, type TrustedKey } from '../../core/update/accept-registry';
 import { importPublicKey, sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
+import { gzipSync } from 'node:zlib';
 
 const { subtle } = globalThis.crypto;
 const bundled = JSON.parse(readFileSync(new URL('../../data/registry.json', import.meta.url), 'utf8'));
@@ -19,8 +20,45 @@ beforeAll(async () => {
   trusted = [{ id: 'key-publisher', name: 'publisher', key: (await importPublicKey(subtle, pem))! }];
 });
 
-const context = () => ({ subtle, trustedKeys: trusted, activeVersion: 1, maxBytes: 1_000_000 });
+const context = () => ({ subtle, trustedKeys: trusted, activeVersion: 1, maxBytes: 1_000_000, maxUnpackedBytes: 2_000_000 });
+const gzip = (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes));
 const signed = async (bytes: Uint8Array<ArrayBuffer>, key = publisher.privateKey) => ({ bytes, signature: await sign(subtle, key, bytes) });
+
+describe('a gzip-compressed registry', () => {
+  it('is accepted when the signature covers the compressed bytes as downloaded', async () => {
+    const plain = encode({ ...bundled, version: 2 });
+    const packed = gzip(plain);
+    expect(packed.length).toBeLessThan(plain.length / 3);
+    expect(await acceptRegistry(await signed(packed), context())).toMatchObject({ ok: true, registry: { version: 2 } });
+  });
+
+  it('is refused when the signature covers the uncompressed bytes instead', async () => {
+    const plain = encode({ ...bundled, version: 2 });
+    const { signature } = await signed(plain);
+    expect(await acceptRegistry({ bytes: gzip(plain), signature }, context())).toMatchObject({ ok: false, code: 'bad-signature' });
+  });
+
+  it('is refused, without holding more than the limit, when it inflates past it', async () => {
+    // 3 MB of spaces compress to a few kilobytes: a small download that would not stop growing.
+    const bomb = gzip(new TextEncoder().encode(`${' '.repeat(3_000_000)}{}`));
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(await acceptRegistry(await signed(bomb), context())).toEqual({
+      ok: false,
+      code: 'too-large',
+      reason: { key: 'refused_too_large_unpacked', subs: ['2000000'] },
+    });
+  });
+
+  it('is refused with the reason when its compressed data is broken', async () => {
+    const packed = gzip(encode({ ...bundled, version: 2 }));
+    const broken = packed.slice(0, packed.length - 40);
+    expect(await acceptRegistry(await signed(broken), context())).toMatchObject({
+      ok: false,
+      code: 'bad-compression',
+      reason: { key: 'refused_bad_compression', subs: [expect.any(String)] },
+    });
+  });
+});
 
 describe('accepting a registry', () => {
   it('accepts a newer registry signed by a trusted key, over its exact bytes', async () => {

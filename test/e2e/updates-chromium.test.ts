@@ -234,14 +234,15 @@ describe('signed registry updates in real Chromium', () => {
     await saveScreenshot(options, 'chromium-options-corrupted-fallback.png', true);
   });
 
-  it('takes a registry built from documents and the regulator’s records: a filed domain is listed, an authorised company’s site under a revoked licence is revoked', async () => {
+  it('takes a registry built from documents and the regulator’s records, served gzip-compressed: a filed domain is listed, an authorised company’s site under a revoked licence is revoked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sources-'));
-    const out = join(dir, 'registry.json');
+    const out = join(dir, 'registry.json.gz');
     const sources = join(ROOT, 'test/fixtures/sources');
     // Exit code 3: written, with the fixtures' deliberately bad records refused.
     expect((await runCli('registry-build', ['--out', out, '--version', '5', join(ROOT, 'data/licences'), sources])).status).toBe(3);
-    const text = readFileSync(out, 'utf8');
-    updates.serve(text, await signed(text));
+    // The signature is over the compressed bytes, exactly as served; the worker decompresses after checking it.
+    const bytes = new Uint8Array(readFileSync(out));
+    updates.serve(bytes, await sign(subtle, publisherKey, bytes));
     expect(await checkNow()).toContain('accepted version 5');
     for (const [host, verdict] of [
       ['m.yunfan-mall.cn', 'listed'],

@@ -13,6 +13,7 @@ import { UPDATE_SITE } from './fixture-sites';
 import { E2E_PRIVATE_KEY, E2E_REGISTRY, SCREENSHOTS } from './paths';
 import { startUpdateServer } from './update-server';
 import { waitFor } from './wait-for';
+import { gzipSync } from 'node:zlib';
 
 const base = RegistrySchema.parse(JSON.parse(readFileSync(E2E_REGISTRY, 'utf8')));
 const added = {
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('signed registry updates in real Firefox ESR', () => {
-  it('accepts a signed update into its IndexedDB store: the badge and the popup answer from it', async () => {
+  it('accepts a signed, gzip-compressed update into its IndexedDB store: the badge and the popup answer from it', async () => {
     const url = sites.url(UPDATE_SITE.host);
     const shop = await firefox.newPage();
     await shop.goto(url, { waitUntil: 'load' });
@@ -59,7 +60,9 @@ describe('signed registry updates in real Firefox ESR', () => {
 
     const text = JSON.stringify({ ...base, version: 2, licences: [...base.licences, added] });
     const key = (await importPrivateKey(globalThis.crypto.subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
-    updates.serve(text, await sign(globalThis.crypto.subtle, key, new TextEncoder().encode(text)));
+    // Compressed as publishers serve it; the signature covers the compressed bytes.
+    const packed = new Uint8Array(gzipSync(text));
+    updates.serve(packed, await sign(globalThis.crypto.subtle, key, packed));
     const reply = await extension.evaluate(
       async (key: string, settings: object) => {
         // Through globalThis: the test runner would otherwise rewrite `browser` into its own import.

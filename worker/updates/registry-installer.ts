@@ -13,6 +13,7 @@ export interface InstallerEnvironment {
   bundledKeys: readonly PublicKeyEntry[];
   keeper: RegistryKeeper;
   maxBytes: number;
+  maxUnpackedBytes: number;
   now: () => Date;
 }
 
@@ -21,7 +22,7 @@ export interface InstallerEnvironment {
  * under the bundled keys and those the reader added, and installs it; a refusal changes nothing but the
  * update status.
  */
-export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxBytes, now }: InstallerEnvironment) {
+export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxBytes, maxUnpackedBytes, now }: InstallerEnvironment) {
   async function trustedKeys() {
     const settings = await readItem(browser.storage, SETTINGS);
     return (await importTrustedKeys(subtle, [...bundledKeys, ...settings.userKeys])).keys;
@@ -34,6 +35,7 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
       trustedKeys: await trustedKeys(),
       activeVersion: keeper.current().registry.info.version,
       maxBytes,
+      maxUnpackedBytes,
     });
     const at = now().toISOString();
     if (!result.ok) {

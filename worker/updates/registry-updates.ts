@@ -15,6 +15,9 @@ import { startUpdateScheduler } from './update-scheduler';
 // A registry of a million domains is about 225 MB of JSON; the cap leaves a little room to grow and stops a
 // runaway download.
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 15_000 };
+// A gzip-compressed registry may inflate to this: a national registry with its filings is some 310 MB, and a
+// file that inflates further is refused before it is held.
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
 
 export interface UpdateEnvironment {
   browser: typeof extensionApi;
@@ -40,7 +43,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const limits = env.limits ?? DEFAULT_FETCH_LIMITS;
   const queue = serialQueue();
   const keeper = registryKeeper({ ...env, now, queue });
-  const install = registryInstaller({ ...env, keeper, maxBytes: limits.maxBytes, now });
+  const install = registryInstaller({ ...env, keeper, maxBytes: limits.maxBytes, maxUnpackedBytes: MAX_UNPACKED_BYTES, now });
   const check = () =>
     checkForUpdates({
       browser,
