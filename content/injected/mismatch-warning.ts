@@ -12,9 +12,9 @@ export interface WarningView {
 
 /**
  * Shows the warning over the top of the page, in a closed shadow root with its own styles, and puts it
- * back if the page removes or restyles it. It is fixed, not in the flow: nothing of the page moves (on a
- * 200,000-node page, pushing the content down cost a 300 ms repaint; overlaying costs under 100 ms), and
- * the reader closes it with ×. Idempotent.
+ * back if the page removes or restyles it. It is fixed, not in the flow, so nothing of the page moves (on a
+ * large page, pushing the content down would lay the whole page out again), and the reader closes it with ×.
+ * Idempotent.
  */
 export function showMismatchWarning(view: WarningView): void {
   const global = globalThis as unknown as {
