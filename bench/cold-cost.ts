@@ -123,6 +123,8 @@ export interface LoadCost {
   wall: Breakdown;
   cpu: Breakdown;
   laterEvents: number;
+  /** The longest the extension held the page's main thread at once: what a person feels as a freeze. */
+  longestMs: number;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -173,11 +175,16 @@ export function costOf(events: TraceEvent[], url: string, extensionId: string): 
       laterMs: ms(later),
     };
   };
-  return { wall: breakdown((e) => e.dur!), cpu: breakdown((e) => e.tdur ?? e.dur!), laterEvents: later.length };
+  return {
+    wall: breakdown((e) => e.dur!),
+    cpu: breakdown((e) => e.tdur ?? e.dur!),
+    laterEvents: later.length,
+    longestMs: Math.max(...counted.map((e) => e.dur!)) / 1000,
+  };
 }
 
 /** Loads `url` in a new tab under a trace that stops 2 s after `load`; the extension's cost in that load. */
-async function tracedLoad(browser: Browser, url: string, extensionId: string): Promise<LoadCost> {
+export async function tracedLoad(browser: Browser, url: string, extensionId: string): Promise<LoadCost> {
   const page = await browser.newPage();
   try {
     await page.tracing.start({ categories: CATEGORIES });

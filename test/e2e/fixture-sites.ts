@@ -217,6 +217,43 @@ export const HOSTILE_SITES: FixtureSite[] = [
   },
 ];
 
+/** A page whose licence number is only in its header, before `middle`: no tail holds it, the whole text must be read. */
+function headerOnly(title: string, middle: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><header><h1>${title}</h1><p>${FOOTER}</p></header>${HEARTBEAT}${middle}<footer>© 2026 ${title}</footer></body></html>`;
+}
+
+/** Pages that force the scanner off its cheap path (the licence is not near the page's end in its light DOM). */
+export const EXPENSIVE_SITES: FixtureSite[] = [
+  {
+    name: 'a million nodes, the number only in the header',
+    host: 'million-header.com',
+    html: headerOnly('million header', `<main><div>${'<i>货</i>'.repeat(500_000)}</div></main>`),
+    expected: 'mismatch',
+  },
+  {
+    name: 'a 50 MB text node in the middle, the number only in the header',
+    host: 'huge-text-header.com',
+    html: headerOnly(
+      'huge text header',
+      `<main><div id="blob"></div></main><script>document.getElementById('blob').textContent = '商'.repeat(25_000_000);</script>`,
+    ),
+    expected: 'mismatch',
+  },
+  {
+    name: 'a million nodes, the footer only in an open shadow root at the end',
+    host: 'million-shadow.com',
+    html: page(
+      'million shadow',
+      '© 2026',
+      `${HEARTBEAT}<main><div>${'<i>货</i>'.repeat(500_000)}</div></main><site-footer></site-footer><script>
+      document.querySelector('site-footer').attachShadow({ mode: 'open' }).innerHTML = '<footer>${FOOTER}</footer>';
+    </script>`,
+    ),
+    expected: 'mismatch',
+  },
+];
+
 /** Shows a licence number the e2e registry lacks until a signed update adds it. */
 export const UPDATE_SITE: FixtureSite = {
   name: 'site added by an update',
@@ -225,7 +262,7 @@ export const UPDATE_SITE: FixtureSite = {
   expected: 'unknown',
 };
 
-export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, ...HOSTILE_SITES, UPDATE_SITE, ...CORPUS_SITES];
+export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, ...HOSTILE_SITES, ...EXPENSIVE_SITES, UPDATE_SITE, ...CORPUS_SITES];
 
 export function siteFor(host: string): FixtureSite | undefined {
   return ALL_SITES.find((s) => s.host === host);
