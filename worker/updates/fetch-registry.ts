@@ -1,5 +1,6 @@
 import { said, type Said } from '../../core/said';
 import type { Candidate } from '../../core/update/accept-registry';
+import { readAtMost } from '../../core/update/read-at-most';
 
 export type FetchOutcome =
   { kind: 'candidate'; candidate: Candidate; etag: string | null } | { kind: 'not-modified' } | { kind: 'refused'; reason: Said };
@@ -23,27 +24,9 @@ class Refusal extends Error {
 async function readCapped(response: Response, maxBytes: number, alive: () => void): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) throw new Refusal(said('download_announced_too_large', declared, maxBytes));
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    alive();
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Refusal(said('download_too_large', maxBytes));
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
+  if (!response.body) return new Uint8Array(0);
+  const bytes = await readAtMost(response.body, maxBytes, alive);
+  if (!bytes) throw new Refusal(said('download_too_large', maxBytes));
   return bytes;
 }
 
