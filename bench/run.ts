@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from '../test/e2e/chromium';
 import { coldCost, printColdCost } from './cold-cost';
 import { shopPage } from './pages';
 import { registryBuildScale } from './registry-build-scale';
@@ -18,15 +19,6 @@ import { median, round } from './stats';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUILD = join(ROOT, '.output/chrome-mv3');
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function scannerBundle(): Promise<string> {
   const out = await build({
@@ -41,7 +33,7 @@ async function scannerBundle(): Promise<string> {
 }
 
 async function scanCosts(sizes: number[]) {
-  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
   const bundle = await scannerBundle();
   const rows = [];
   for (const nodes of sizes) {
@@ -109,7 +101,7 @@ async function badgeLatency() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...FLAGS, `--disable-extensions-except=${BUILD}`, `--load-extension=${BUILD}`, '--host-resolver-rules=MAP * 127.0.0.1'],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${BUILD}`, `--load-extension=${BUILD}`, '--host-resolver-rules=MAP * 127.0.0.1'],
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker');
   const worker = (await target.worker())!;

@@ -12,6 +12,17 @@ export interface Badge {
   title: string;
 }
 
+/** Chromium with nothing of its own going on in the background: no sandbox (root), no GPU, no network chatter. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
  * Headless Debian Chromium with a build loaded (the e2e one unless told), every host name resolving to
  * 127.0.0.1. `protocolTimeout` is for callers whose DevTools calls can take long (tracing a huge page).
@@ -24,13 +35,7 @@ export async function launchChromium(build = CHROME_BUILD, protocolTimeout?: num
     userDataDir: mkdtempSync(join(tmpdir(), 'licence-e2e-chromium-')),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       '--lang=en-US',
       `--disable-extensions-except=${build}`,
       `--load-extension=${build}`,
