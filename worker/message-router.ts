@@ -27,7 +27,7 @@ export interface MessageHandlers {
   pages: Partial<PageHandlers>;
 }
 
-export function contentSender(sender: MessageSender, ownId: string): ContentSender | null {
+function contentSender(sender: MessageSender, ownId: string): ContentSender | null {
   const tabId = sender.tab?.id;
   const host = typeof sender.url === 'string' ? webHost(sender.url) : null;
   if (sender.id !== ownId || typeof tabId !== 'number' || tabId < 0 || typeof sender.frameId !== 'number' || !host) return null;
@@ -35,7 +35,7 @@ export function contentSender(sender: MessageSender, ownId: string): ContentSend
 }
 
 /** The extension's own pages (options, popup, guide), never a web page nor another extension. */
-export function isOwnPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
+function isOwnPage(sender: MessageSender, ownId: string, ownOrigin: string): boolean {
   return sender.id === ownId && Boolean(sender.url?.startsWith(ownOrigin));
 }
 

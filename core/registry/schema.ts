@@ -6,7 +6,7 @@ const text = z.string().check(z.minLength(1));
 const calendarDate = z.string().check(z.refine(isValidIsoDate, 'expected a calendar date YYYY-MM-DD'));
 
 /** A lower-case host name with at least two labels, as the registry stores domains. */
-export const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const domain = z.string().check(z.regex(HOSTNAME, 'expected a lower-case host name such as example.com.cn'));
 
 /**

@@ -17,7 +17,7 @@ import { startUpdateScheduler } from './update-scheduler';
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 15_000 };
 // A gzip-compressed registry may inflate to this: a national registry with its filings is some 310 MB, and a
 // file that inflates further is refused before it is held.
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
 
 export interface UpdateEnvironment {
   browser: typeof extensionApi;
