@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
-import { BucketLayoutSchema } from './registry-buckets';
 import type { RegistryIndex } from './registry-index';
 import { memorySource, RegistryInfoSchema, StoreCorruptedError, type InstalledGeneration, type RegistrySource } from './registry-source';
+
+/** Changed whenever the store's keys change, so that a store written by another version is not misread. */
+export const STORE_FORMAT = 2;
 
 /**
  * A registry accepted from an update or an import and written to the registry store under `generation`.
@@ -13,8 +15,11 @@ export const StoredRegistrySchema = z.object({
   acceptedAt: z.string(),
   keyId: z.string(),
   generation: z.int(),
-  layout: BucketLayoutSchema,
+  /** How the store keys records: 2 since each record has its own key; records of older formats are discarded. */
+  format: z.literal(STORE_FORMAT),
   info: RegistryInfoSchema,
+  /** The content hash of what the generation holds (core/registry/content-hash.ts): a delta names the base it applies to by it. */
+  contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
 export type StoredRegistry = z.infer<typeof StoredRegistrySchema>;

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import type { BucketLayout } from './registry-buckets';
 import type { RegistryIndex } from './registry-index';
 
 /** What a page or the options show about a registry without holding it. */
@@ -26,15 +25,24 @@ export interface RegistryKeys {
   name: string | null;
 }
 
-/** A registry written to the registry store under `generation`, in buckets laid out as `layout`. */
+/** A registry written to the registry store under `generation`. */
 export interface InstalledGeneration {
   generation: number;
-  layout: BucketLayout;
   info: RegistryInfo;
 }
 
-/** A stored bucket that is missing or no longer has the shape it was written with. */
+/** A stored record that is missing or no longer has the shape it was written with. */
 export class StoreCorruptedError extends Error {}
+
+/** A second record with a number the registry being written already holds. */
+export class DuplicateNumberError extends Error {
+  constructor(
+    readonly kind: 'licence' | 'filing',
+    readonly number: string,
+  ) {
+    super(`${kind} ${number} appears more than once`);
+  }
+}
 
 export const NO_KEYS: RegistryKeys = { numbers: [], filings: [], domains: [], serials: [], name: null };
 

@@ -143,10 +143,17 @@ export const FilingSchema = z.object({
   sources: z.array(text),
 });
 
-export const RegistrySchema = z.object({
+const headerFields = {
   schemaVersion: z.literal(1),
   version: z.int().check(z.positive()),
   generatedAt: z.iso.datetime({ offset: true }),
+};
+
+/** The fields of a registry beside its records: a registry read as it arrives is checked record by record and against this. */
+export const RegistryHeaderSchema = z.object(headerFields);
+
+export const RegistrySchema = z.object({
+  ...headerFields,
   licences: z.array(LicenceSchema).check(uniqueNumbers('licence')),
   // Added later, optional: a registry without filings is read, and decides, exactly as before.
   filings: z.optional(z.array(FilingSchema).check(uniqueNumbers('filing'))),

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { syntheticFiling, syntheticRegistry } from '../../bench/synthetic-registry';
 import { lookupIn, runLookup } from '../../core/lookup/run-lookup';
 import { classifyQuery } from '../../core/lookup/classify-query';
-import { bucketRegistry } from '../../core/registry/registry-buckets';
 import { NAME_RESULT_LIMIT, RegistryIndex } from '../../core/registry/registry-index';
 import type { RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema, type Registry } from '../../core/registry/schema';
@@ -36,7 +35,6 @@ const TODAY = '2026-06-01';
 describe('the indexed store answers as the registry held whole', () => {
   it('gives the same verdict for filed hosts and for claimed filing numbers, reading only the filings asked for', async () => {
     const filings = registry.filings ?? [];
-    expect(bucketRegistry(registry).layout.filingBuckets).toBe(8);
     for (const [host, claimed] of [
       ['filed7.cn', []],
       ['m.filed42.cn', []],
@@ -52,13 +50,10 @@ describe('the indexed store answers as the registry held whole', () => {
     expect(selection.registry.filings?.map((f) => f.number).sort()).toEqual([filings[3].number, filings[5].number].sort());
   });
 
-  it('reads a store written before filings (no filing buckets in its layout) as it did', async () => {
+  it('reads a registry written without filings as it did', async () => {
     const openStore = registryStoreOpener();
     const { filings: _, ...before } = registry;
-    const installed = await writeToStore(openStore, before, 4);
-    const { filingBuckets, ...layout } = installed.layout;
-    expect(filingBuckets).toBeUndefined();
-    const old = (await openStore()).source({ ...installed, layout });
+    const old = (await openStore()).source(await writeToStore(openStore, before, 4));
     const input = {
       host: 'fraud.example.com',
       claimedLicenceNumbers: [],
@@ -67,12 +62,6 @@ describe('the indexed store answers as the registry held whole', () => {
     };
     expect((await verdictFrom(old, input)).verdict).toBe('unlisted');
     expect((await verdictFrom(old, { ...input, host: 'maichetong.com.cn' })).verdict).toBe('listed');
-  });
-
-  it('cuts the registry into buckets of at most 8 licences and 64 domains', () => {
-    const { layout, domainCount } = bucketRegistry(registry);
-    expect(domainCount).toBe(memory.domainCount());
-    expect(layout).toMatchObject({ licenceBuckets: 128, domainBuckets: 64, nameChunks: 1 });
   });
 
   it('gives the same verdict for every listed domain, a subdomain of each, and hosts it lacks', async () => {
@@ -126,15 +115,18 @@ describe('the indexed store answers as the registry held whole', () => {
     expect(many.type === 'licences' && many.licences.length).toBe(NAME_RESULT_LIMIT);
   });
 
-  it('answers a repeated verdict from the buckets it read last, without reading the store again', async () => {
+  it('answers a repeated verdict from the records it read last, without reading the store again', async () => {
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAllKeys = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
     const input = { host: 'm.site300x2.cn', claimedLicenceNumbers: ['渝B2-20210467'], today: TODAY };
     const first = await verdictFrom(stored, input);
-    const reads = get.mock.calls.length;
+    const reads = get.mock.calls.length + getAllKeys.mock.calls.length;
     expect(await verdictFrom(stored, input)).toEqual(first);
-    expect(reads).toBeGreaterThan(0);
-    expect(get.mock.calls.length).toBe(reads);
+    expect(get.mock.calls.length).toBeGreaterThan(0);
+    expect(getAllKeys.mock.calls.length).toBeGreaterThan(0);
+    expect(get.mock.calls.length + getAllKeys.mock.calls.length).toBe(reads);
     get.mockRestore();
+    getAllKeys.mockRestore();
   });
 
   it('loads only the licences a lookup reaches', async () => {
@@ -145,11 +137,61 @@ describe('the indexed store answers as the registry held whole', () => {
   });
 });
 
+describe('writing and changing a stored registry', () => {
+  const small: Registry = { ...bundled, licences: bundled.licences.slice(0, 3), filings: [syntheticFiling(1), syntheticFiling(2)] };
+  const [a, b, c] = small.licences;
+  const domainOf = (l: Registry['licences'][number]) => l.sites[0].domain;
+
+  it('refuses a number written twice, writing nothing of that batch', async () => {
+    const store = await registryStoreOpener()();
+    const writer = store.writer(20);
+    await writer.add([a], []);
+    await expect(writer.add([b, a], [])).rejects.toThrow(`licence ${a.number} appears more than once`);
+    await expect(writer.add([], [syntheticFiling(1), syntheticFiling(1)])).rejects.toThrow(/^filing .* appears more than once$/);
+    const found = await store.current(20, { licences: [a.number, b.number], filings: [syntheticFiling(1).number], domains: [] });
+    expect([...found.licences.keys()]).toEqual([a.number]);
+    expect(found.filings.size).toBe(0);
+  });
+
+  it('makes all of a change or, when any of it fails, none of it', async () => {
+    const openStore = registryStoreOpener();
+    const installed = await writeToStore(openStore, small, 21);
+    const store = await openStore();
+    const changedB = { ...b, holder: '改名后的公司' };
+    const broken = { ...c, holder: (() => 'not storable') as unknown as string };
+    const wanted = { licences: [a.number, b.number, c.number], filings: [], domains: [domainOf(a), domainOf(b)] };
+    const before = await store.current(21, wanted);
+    await expect(
+      store.change(
+        21,
+        { removed: { licences: [a, b], filings: [] }, added: { licences: [changedB, broken], filings: [] } },
+        { version: 9, contentHash: 'f'.repeat(64) },
+      ),
+    ).rejects.toThrow();
+    expect(await store.current(21, wanted)).toEqual(before);
+    expect(await store.meta(21)).toEqual({ version: small.version, contentHash: installed.contentHash });
+
+    await store.change(
+      21,
+      { removed: { licences: [a, b], filings: [] }, added: { licences: [changedB], filings: [] } },
+      { version: 9, contentHash: 'f'.repeat(64) },
+    );
+    const after = await store.current(21, wanted);
+    expect([...after.licences.values()]).toEqual([changedB, c]);
+    expect(after.listers.get(domainOf(a))).toEqual([]);
+    expect(after.listers.get(domainOf(b))).toEqual([b.number]);
+    expect(await store.meta(21)).toEqual({ version: 9, contentHash: 'f'.repeat(64) });
+    const source = store.source({ generation: 21, info: installed.info });
+    expect((await lookupIn(source, classifyQuery('改名后'), TODAY)).type === 'licences').toBe(true);
+    expect(await lookupIn(source, classifyQuery(a.holder), TODAY)).toMatchObject({ type: 'licences', licences: [] });
+  });
+});
+
 describe("the store's connection", () => {
   it('steps aside for a newer version of the database instead of blocking it', async () => {
     await registryStoreOpener()();
     const upgraded = await new Promise<string>((resolve) => {
-      const request = indexedDB.open('licence-registry', 3);
+      const request = indexedDB.open('licence-registry', 5);
       request.onblocked = () => resolve('blocked');
       request.onsuccess = () => {
         request.result.close();

@@ -1,4 +1,4 @@
-import { bucketRegistry } from '../../core/registry/registry-buckets';
+import { registryContentHash } from '../../core/registry/content-hash';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { infoOf, type InstalledGeneration } from '../../core/registry/registry-source';
 import type { Registry } from '../../core/registry/schema';
@@ -9,8 +9,12 @@ export async function writeToStore(
   openStore: () => Promise<RegistryStore>,
   registry: Registry,
   generation: number,
-): Promise<InstalledGeneration> {
-  const bucketed = bucketRegistry(registry);
-  await (await openStore()).write(generation, bucketed);
-  return { generation, layout: bucketed.layout, info: infoOf(new RegistryIndex(registry)) };
+): Promise<InstalledGeneration & { contentHash: string }> {
+  const writer = (await openStore()).writer(generation);
+  for (let i = 0; i < Math.max(registry.licences.length, registry.filings?.length ?? 0); i += 100) {
+    await writer.add(registry.licences.slice(i, i + 100), (registry.filings ?? []).slice(i, i + 100));
+  }
+  const contentHash = registryContentHash(registry);
+  await writer.finish({ version: registry.version, contentHash });
+  return { generation, info: infoOf(new RegistryIndex(registry)), contentHash };
 }

@@ -123,6 +123,7 @@ async function install(registry: object, generation = 7) {
     source: URL_A,
     acceptedAt: 'x',
     keyId: 'k',
+    format: 2,
     ...(await writeToStore(openStore, RegistrySchema.parse(registry), generation)),
   };
   await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: record });
@@ -327,7 +328,7 @@ describe('imports and lifecycle', () => {
 
   it('discards a stored registry whose record is corrupted at start, says so, and uses the bundled one', async () => {
     const record = await install(newDomainRegistry(3));
-    await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: { ...record, layout: { ...record.layout, format: 99 } } });
+    await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: { ...record, format: 99 } });
     const updates = start();
     expect((await updates.registry()).info).toEqual(infoOf(bundled));
     expect(await stored()).toBeUndefined();
@@ -337,27 +338,27 @@ describe('imports and lifecycle', () => {
     });
   });
 
-  it('answers from the bundled registry when a stored bucket turns out corrupted, then discards the store and says so', async () => {
+  it('answers from the bundled registry when a stored record turns out missing, then discards the store and says so', async () => {
     await install(newDomainRegistry(3));
     const db = await new Promise<IDBDatabase>((resolve) => {
       const request = indexedDB.open('licence-registry');
       request.onsuccess = () => resolve(request.result);
     });
     await new Promise((resolve) => {
-      const tx = db.transaction('domains', 'readwrite');
-      tx.objectStore('domains').clear();
+      const tx = db.transaction('licence', 'readwrite');
+      tx.objectStore('licence').clear();
       tx.oncomplete = resolve;
     });
     const updates = start();
     expect(await version(updates)).toBe(3);
-    // The bundled registry does not list dongchedi-mall.cn; version 3 did, but its domain buckets are gone.
+    // The bundled registry does not list dongchedi-mall.cn; version 3 did, but its licences are gone.
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual([]);
     await vi.waitFor(async () => expect(await stored()).toBeUndefined());
     expect(await version(updates)).toBe(1);
     expect(changed).toBe(1);
     expect((await status()).lastRefusal).toMatchObject({
       source: { key: 'source_stored_registry', subs: [] },
-      reason: { key: 'stored_discarded', subs: [expect.stringMatching(/^its domains bucket \d+ is missing$/)] },
+      reason: { key: 'stored_discarded', subs: ['the licence 渝B2-20230001 that dongchedi-mall.cn names is missing'] },
     });
   });
 
@@ -404,7 +405,7 @@ describe('imports and lifecycle', () => {
         request.onsuccess = () => resolve(request.result);
       });
       const keys = await new Promise<IDBValidKey[]>((resolve) => {
-        const request = db.transaction('licences').objectStore('licences').getAllKeys();
+        const request = db.transaction('licence').objectStore('licence').getAllKeys();
         request.onsuccess = () => resolve(request.result);
       });
       db.close();

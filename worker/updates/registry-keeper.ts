@@ -1,11 +1,11 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { bundledActive, chooseActiveRegistry, type ActiveRegistry, type StoredRegistry } from '../../core/registry/active-registry';
-import type { BucketedRegistry } from '../../core/registry/registry-buckets';
+import { bundledActive, chooseActiveRegistry, STORE_FORMAT, type ActiveRegistry, type StoredRegistry } from '../../core/registry/active-registry';
+import type { RecordChange } from '../../core/registry/record-change';
 import type { RegistryIndex } from '../../core/registry/registry-index';
 import { said, type Said } from '../../core/said';
 import type { SerialQueue } from '../../core/serial-queue';
-import type { RegistryStore } from '../../storage/registry-store';
-import { changeItem, clearItem, inspectItem, STORED_REGISTRY, UPDATE_STATUS, writeItem } from '../../storage/storage-items';
+import type { GenerationWriter, RegistryStore } from '../../storage/registry-store';
+import { changeItem, clearItem, inspectItem, readItem, STORED_REGISTRY, UPDATE_STATUS, writeItem } from '../../storage/storage-items';
 
 export interface KeeperEnvironment {
   browser: typeof extensionApi;
@@ -55,16 +55,30 @@ export function registryKeeper(env: KeeperEnvironment) {
 
   async function loadStored(): Promise<void> {
     const opened = await openStore();
-    const choice = chooseActiveRegistry(await inspectItem(browser.storage, STORED_REGISTRY), bundled, opened, onCorrupted);
+    const record = await inspectItem(browser.storage, STORED_REGISTRY);
+    const choice = chooseActiveRegistry(record, bundled, opened, onCorrupted);
     active = choice.active;
     if (choice.stored === 'corrupted') await discard(said('stored_discarded_record'));
     else if (choice.stored === 'older-than-bundled') {
       await clearItem(browser.storage, STORED_REGISTRY);
       await opened.keepOnly(null);
-    } else if (active.generation !== null) {
+    } else if (active.generation !== null && record.value) {
+      // A delta's records and its record are written one after the other: a worker stopped between the two
+      // leaves a record that no longer describes what is stored.
+      const meta = await opened.meta(active.generation);
+      if (meta?.version !== record.value.info.version || meta.contentHash !== record.value.contentHash) {
+        await discard(said('stored_discarded', 'its record and its content disagree'));
+        return;
+      }
       // Leftovers of an install that stopped half-way; they are never read, so this need not hold anything up.
       void opened.keepOnly(active.generation).catch(() => undefined);
     }
+  }
+
+  /** Makes `stored` the registry in force: its generation's records are all written. */
+  async function switchTo(stored: StoredRegistry, target: RegistryStore): Promise<void> {
+    await writeItem(browser.storage, STORED_REGISTRY, stored);
+    active = chooseActiveRegistry({ value: stored, invalid: false }, bundled, target, onCorrupted).active;
   }
 
   return {
@@ -78,20 +92,43 @@ export function registryKeeper(env: KeeperEnvironment) {
         await refuseStored(said('stored_unreadable', String(error)), false);
       }),
 
-    /**
-     * Writes a registry beside the one in force, then switches to it with one small write: a worker stopped
-     * half-way leaves the old registry working and the new one's buckets to be swept.
-     */
-    async install(bucketed: BucketedRegistry, record: Omit<StoredRegistry, 'generation' | 'layout'>): Promise<void> {
+    /** A new generation to write a registry into, beside the one in force, which stays in force meanwhile. */
+    async begin(): Promise<{ generation: number; writer: GenerationWriter }> {
       const generation = Math.max(now().getTime(), (active.generation ?? 0) + 1);
+      return { generation, writer: (await openStore()).writer(generation) };
+    },
+
+    /** Sweeps away what a refused registry left written. */
+    async abandon(): Promise<void> {
+      await (await openStore()).keepOnly(active.generation);
+    },
+
+    /**
+     * Switches to a registry written under `generation` with one small write: a worker stopped before it
+     * leaves the old registry working and the new one's records to be swept.
+     */
+    async commit(generation: number, record: Omit<StoredRegistry, 'generation' | 'format'>): Promise<void> {
       const target = await openStore();
-      await target.write(generation, bucketed);
-      const stored: StoredRegistry = { ...record, generation, layout: bucketed.layout };
-      await writeItem(browser.storage, STORED_REGISTRY, stored);
-      active = chooseActiveRegistry({ value: stored, invalid: false }, bundled, target, onCorrupted).active;
+      await switchTo({ ...record, generation, format: STORE_FORMAT }, target);
       await target.keepOnly(generation);
       env.onRegistryChanged();
     },
+
+    /**
+     * Changes the stored registry in force in place, in one store transaction (all of it or none), then its
+     * record; `record` describes the result.
+     */
+    async change(change: RecordChange, record: Omit<StoredRegistry, 'generation' | 'format'>): Promise<void> {
+      const { generation } = active;
+      if (generation === null) throw new Error('only a stored registry can be changed');
+      const target = await openStore();
+      await target.change(generation, change, { version: record.info.version, contentHash: record.contentHash });
+      await switchTo({ ...record, generation, format: STORE_FORMAT }, target);
+      env.onRegistryChanged();
+    },
+
+    /** The record of the stored registry in force, or null while the bundled one is. */
+    stored: async (): Promise<StoredRegistry | null> => (active.generation === null ? null : readItem(browser.storage, STORED_REGISTRY)),
   };
 }
 
