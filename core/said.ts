@@ -15,6 +15,10 @@ export const SAID_KEYS = [
   'refused_not_json',
   'refused_schema',
   'refused_not_newer',
+  // A delta that cannot be applied (core/update/delta-plan.ts): the whole registry is downloaded instead.
+  'refused_not_delta',
+  'refused_delta_base',
+  'refused_delta_result',
   // A download that is refused before the rules see it (worker/updates/fetch-registry.ts).
   'download_announced_too_large',
   'download_too_large',
@@ -30,6 +34,7 @@ export const SAID_KEYS = [
   // Answers to the options page's "check now" and import.
   'reply_accepted',
   'reply_accepted_import',
+  'reply_accepted_delta',
   'reply_not_modified',
   'reply_no_address',
   'reply_import_unreadable',

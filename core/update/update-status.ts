@@ -12,6 +12,11 @@ export const UpdateStatusSchema = z.object({
   failures: z.number(),
   /** ETag of the last accepted response from each update URL. */
   etags: z.record(z.string(), z.string()),
+  /**
+   * For an update URL whose registry was last brought up to date by deltas (so its ETag is unknown): the
+   * server's date of the last delta; the whole file is downloaded again only if it changed after that.
+   */
+  since: z.optional(z.record(z.string(), z.string())),
 });
 
 export type UpdateStatus = z.infer<typeof UpdateStatusSchema>;

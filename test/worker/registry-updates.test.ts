@@ -6,6 +6,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
 import { RegistrySchema } from '../../core/registry/schema';
+import { registryContentHash } from '../../core/registry/content-hash';
+import { diffRegistries } from '../../core/update/registry-delta';
+import { syntheticFiling } from '../../bench/synthetic-registry';
 import { keyIdOf } from '../../core/update/key-id';
 import { sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
@@ -411,5 +414,126 @@ describe('imports and lifecycle', () => {
       db.close();
       expect(new Set(keys.map((k) => (k as number[])[0]))).toEqual(new Set([record.generation]));
     });
+  });
+});
+
+describe('deltas', () => {
+  // Version 2 lists dongchedi-mall.cn under 渝B2-20230001; version 3 moves it to a new licence, drops one,
+  // and changes a holder; version 4 adds a filing.
+  const v2 = RegistrySchema.parse(newDomainRegistry(2));
+  const dropped = v2.licences[1].number;
+  const v3 = RegistrySchema.parse({
+    ...v2,
+    version: 3,
+    licences: [
+      ...v2.licences
+        .filter((l) => l.number !== dropped)
+        .map((l) => (l.number === '渝B2-20230001' ? { ...l, holder: '改名后的懂车帝公司', sites: [] } : l)),
+      { ...v2.licences[0], number: '京B2-20990001', sites: [{ ...v2.licences[0].sites[0], domain: 'dongchedi-mall.cn' }] },
+    ],
+  });
+  const v4 = RegistrySchema.parse({ ...v3, version: 4, filings: [syntheticFiling(5)] });
+  const signedRoute = async (url: string, value: unknown, tamper = false) => {
+    const bytes = encode(value);
+    const signature = await sign(subtle, publisher.privateKey, bytes);
+    if (tamper) bytes[bytes.length - 3] ^= 1;
+    srv.routes.set(url, () => new Response(bytes, { headers: { date: 'Sun, 22 Nov 2026 07:00:00 GMT' } }));
+    srv.routes.set(`${url}.sig`, () => new Response(signature));
+  };
+  const fullRequests = () => srv.requests.filter((r) => r.url === URL_A).length;
+
+  /** Version 2 installed from URL_A, as a reader has it before the publisher's next version. */
+  async function atVersion2() {
+    const updates = start();
+    await srv.serve(encode(v2), { etag: '"v2"' });
+    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, said: { key: 'reply_accepted' } });
+    return updates;
+  }
+
+  it('applies the delta from the version in force without downloading the whole file, then asks for the whole file only if it changed since', async () => {
+    const updates = await atVersion2();
+    await srv.serve(encode(v3), { etag: '"v3"' });
+    await signedRoute(`${URL_A}.from-2`, diffRegistries(v2, v3));
+    const before = fullRequests();
+    expect(await ask({ type: 'checkUpdates' })).toEqual({
+      ok: true,
+      said: { key: 'reply_accepted_delta', subs: ['2', '3', URL_A, publisherEntry.id] },
+    });
+    expect(fullRequests()).toBe(before);
+    expect(await version(updates)).toBe(3);
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['京B2-20990001']);
+    const fresh = new RegistryIndex(v3);
+    expect((await updates.registry()).info).toEqual(infoOf(fresh));
+    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v3), info: infoOf(fresh) });
+    expect(await status()).toMatchObject({ etags: {}, since: { [URL_A]: 'Sun, 22 Nov 2026 07:00:00 GMT' }, failures: 0 });
+
+    // Nothing newer: no delta from 3, and the whole file answers 304 to If-Modified-Since.
+    srv.routes.set(URL_A, () => new Response(null, { status: 304 }));
+    expect(await ask({ type: 'checkUpdates' })).toEqual({ ok: true, said: { key: 'reply_not_modified', subs: [URL_A] } });
+    expect(srv.requests.slice(-2).map((r) => r.url)).toEqual([`${URL_A}.from-3`, URL_A]);
+  });
+
+  it('applies deltas one after the other up to the newest', async () => {
+    const updates = await atVersion2();
+    await signedRoute(`${URL_A}.from-2`, diffRegistries(v2, v3));
+    await signedRoute(`${URL_A}.from-3`, diffRegistries(v3, v4));
+    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, said: { subs: ['2', '4', URL_A, publisherEntry.id] } });
+    expect(await version(updates)).toBe(4);
+    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v4), info: infoOf(new RegistryIndex(v4)) });
+    const filed = await (
+      await updates.registry()
+    ).select({ numbers: [], filings: [syntheticFiling(5).number], domains: [], serials: [], name: null });
+    expect(filed.registry.filings).toEqual(v4.filings);
+  });
+
+  const misfits: [string, () => Promise<void>, string][] = [
+    [
+      'a delta made from another version 2',
+      () => signedRoute(`${URL_A}.from-2`, diffRegistries({ ...v2, licences: v2.licences.slice(1) }, v3)),
+      'refused_delta_base',
+    ],
+    [
+      'a delta whose result is not the one it promises',
+      () => {
+        const delta = diffRegistries(v2, v3);
+        return signedRoute(`${URL_A}.from-2`, { ...delta, licences: { ...delta.licences, remove: [] } });
+      },
+      'refused_delta_result',
+    ],
+    [
+      'a delta promising another result',
+      () =>
+        signedRoute(`${URL_A}.from-2`, { ...diffRegistries(v2, v3), to: { ...diffRegistries(v2, v3).to, contentHash: '0'.repeat(64) } }),
+      'refused_delta_result',
+    ],
+    ['a delta with a bad signature', () => signedRoute(`${URL_A}.from-2`, diffRegistries(v2, v3), true), 'refused_bad_signature'],
+    ['an older delta replayed', () => signedRoute(`${URL_A}.from-2`, diffRegistries({ ...v2, version: 1 }, v2)), 'refused_not_newer'],
+    ['a file that is no delta', () => signedRoute(`${URL_A}.from-2`, v3), 'refused_not_delta'],
+  ];
+
+  it.each(misfits)('falls back to the whole file for %s, changing nothing with it', async (_, publish, reason) => {
+    const updates = await atVersion2();
+    const hashOf2 = (await stored())?.contentHash;
+    await publish();
+    await srv.serve(encode(v3), { etag: '"v3"' });
+    expect(await ask({ type: 'checkUpdates' })).toEqual({
+      ok: true,
+      said: { key: 'reply_accepted', subs: ['3', URL_A, publisherEntry.id] },
+    });
+    expect(hashOf2).toBe(registryContentHash(v2));
+    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v3), info: { version: 3 } });
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['京B2-20990001']);
+    expect((await status()).lastRefusal).toMatchObject({ source: URL_A, reason: { key: reason } });
+    expect(await status()).toMatchObject({ etags: { [URL_A]: '"v3"' } });
+  });
+
+  it('leaves the store as it was when the delta does not fit and the whole file cannot be had', async () => {
+    const updates = await atVersion2();
+    await signedRoute(`${URL_A}.from-2`, { ...diffRegistries(v2, v3), to: { ...diffRegistries(v2, v3).to, contentHash: '0'.repeat(64) } });
+    srv.routes.set(URL_A, () => new Response('boom', { status: 500 }));
+    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: false, said: { key: 'download_http_status' } });
+    expect(await version(updates)).toBe(2);
+    expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['渝B2-20230001']);
+    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v2) });
   });
 });

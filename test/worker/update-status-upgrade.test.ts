@@ -33,7 +33,8 @@ describe('an update status stored by the previous version', () => {
     const scheduleAfter = vi.fn(async () => undefined);
     const reply = await checkForUpdates({
       browser: fakeBrowser as never,
-      install: vi.fn(),
+      installer: { install: vi.fn(), installDelta: vi.fn() },
+      stored: async () => null,
       limits: { maxBytes: 1000, timeoutMs: 200 },
       now: () => new Date('2026-11-22T08:00:00Z'),
       fetcher: fetcher as unknown as typeof fetch,

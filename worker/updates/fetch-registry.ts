@@ -3,7 +3,18 @@ import type { Candidate } from '../../core/update/accept-registry';
 import { readAtMost } from '../../core/update/read-at-most';
 
 export type FetchOutcome =
-  { kind: 'candidate'; candidate: Candidate; etag: string | null } | { kind: 'not-modified' } | { kind: 'refused'; reason: Said };
+  | { kind: 'candidate'; candidate: Candidate; etag: string | null; date: string | null }
+  | { kind: 'not-modified' }
+  /** 404 or 410: for a delta, that none is published for this version. */
+  | { kind: 'absent'; reason: Said }
+  | { kind: 'refused'; reason: Said };
+
+/** What the reader has of the file: a response that has not changed since is answered 304 without its body. */
+export interface Conditions {
+  etag: string | null;
+  /** An HTTP date (the server's, from an earlier answer), used when there is no ETag. */
+  since: string | null;
+}
 
 export interface FetchLimits {
   maxBytes: number;
@@ -40,12 +51,13 @@ async function get(fetcher: typeof fetch, url: string, signal: AbortSignal, head
 }
 
 /**
- * Downloads a registry and its detached signature (`<url>.sig`) under a size cap and a time limit, with
- * If-None-Match. Anything but a 200 (or a 304) is refused with a reason a person can act on.
+ * Downloads a registry or a delta and its detached signature (`<url>.sig`) under a size cap and a time
+ * limit, with If-None-Match or If-Modified-Since. Anything but a 200 (or a 304) is refused with a reason a
+ * person can act on.
  */
 export async function fetchRegistry(
   url: string,
-  etag: string | null,
+  { etag, since }: Conditions,
   limits: FetchLimits,
   fetcher: typeof fetch = fetch,
 ): Promise<FetchOutcome> {
@@ -58,14 +70,16 @@ export async function fetchRegistry(
   };
   alive();
   try {
-    const response = await get(fetcher, url, controller.signal, etag ? { 'If-None-Match': etag } : {});
+    const conditions: Record<string, string> = etag ? { 'If-None-Match': etag } : since ? { 'If-Modified-Since': since } : {};
+    const response = await get(fetcher, url, controller.signal, conditions);
     if (response.status === 304) return { kind: 'not-modified' };
+    if (response.status === 404 || response.status === 410) return { kind: 'absent', reason: said('download_http_status', url, response.status) };
     if (response.status !== 200) throw new Refusal(said('download_http_status', url, response.status));
     const bytes = await readCapped(response, limits.maxBytes, alive);
     const signatureResponse = await get(fetcher, `${url}.sig`, controller.signal);
     if (signatureResponse.status !== 200) throw new Refusal(said('download_no_signature', `${url}.sig`, signatureResponse.status));
     const signature = new TextDecoder().decode(await readCapped(signatureResponse, MAX_SIGNATURE_BYTES, alive));
-    return { kind: 'candidate', candidate: { bytes, signature }, etag: response.headers.get('etag') };
+    return { kind: 'candidate', candidate: { bytes, signature }, etag: response.headers.get('etag'), date: response.headers.get('date') };
   } catch (error) {
     if (error instanceof Refusal) return { kind: 'refused', reason: error.reason };
     if (controller.signal.aborted) return { kind: 'refused', reason: said('download_silent', url, limits.timeoutMs / 1000) };

@@ -1,7 +1,9 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import type { UpdateReply } from '../../core/messages';
-import { said } from '../../core/said';
+import { said, type Said } from '../../core/said';
+import { acceptDelta } from '../../core/update/accept-delta';
 import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
+import { deltaNumbers, planDelta, touchedDomains } from '../../core/update/delta-plan';
 import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
 import type { RegistryKeeper } from './registry-keeper';
@@ -28,8 +30,16 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     return (await importTrustedKeys(subtle, [...bundledKeys, ...settings.userKeys])).keys;
   }
 
+  const refused = async (reason: Said, source: Said | string) => {
+    const at = now().toISOString();
+    await changeItem(browser.storage, UPDATE_STATUS, (s) => {
+      s.lastRefusal = { at, source, reason };
+    });
+    return { ok: false, said: reason } as const;
+  };
+
   /** `source` is the update address, or 'imported file' (kept in the installed record, never shown). */
-  return async function install(candidate: Candidate, origin: 'update' | 'import', source: string): Promise<UpdateReply> {
+  async function install(candidate: Candidate, origin: 'update' | 'import', source: string): Promise<UpdateReply> {
     const { generation, writer } = await keeper.begin();
     const result = await acceptRegistry(
       candidate,
@@ -39,13 +49,9 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
       await keeper.abandon();
       throw error;
     });
-    const at = now().toISOString();
     if (!result.ok) {
       await keeper.abandon();
-      await changeItem(browser.storage, UPDATE_STATUS, (s) => {
-        s.lastRefusal = { at, source: origin === 'import' ? said('source_imported_file') : source, reason: result.reason };
-      });
-      return { ok: false, said: result.reason };
+      return refused(result.reason, origin === 'import' ? said('source_imported_file') : source);
     }
     const { header, tally } = result;
     const contentHash = tally.sum.hex();
@@ -53,7 +59,7 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     await keeper.commit(generation, {
       origin,
       source,
-      acceptedAt: at,
+      acceptedAt: now().toISOString(),
       keyId: result.keyId,
       contentHash,
       info: {
@@ -71,7 +77,40 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
           ? said('reply_accepted_import', header.version, result.keyId)
           : said('reply_accepted', header.version, source, result.keyId),
     };
-  };
+  }
+
+  /**
+   * Applies a delta downloaded from `source` to the stored registry in force, in one store transaction, once
+   * it passes the rules and fits: the base it names is the one here, and the result is the one it promises.
+   * Otherwise nothing changes, and the caller downloads the whole registry instead.
+   */
+  async function installDelta(candidate: Candidate, source: string): Promise<{ ok: true; version: number; keyId: string } | { ok: false; reply: UpdateReply }> {
+    const stored = await keeper.stored();
+    const activeVersion = keeper.current().registry.info.version;
+    const accepted = await acceptDelta(candidate, { subtle, trustedKeys: await trustedKeys(), activeVersion, maxBytes, maxUnpackedBytes });
+    if (!accepted.ok) return { ok: false, reply: await refused(accepted.reason, source) };
+    const { delta } = accepted;
+    if (!stored) return { ok: false, reply: await refused(said('refused_delta_base', 'the registry in force is the bundled one'), source) };
+    const numbers = deltaNumbers(delta);
+    const store = await keeper.openStore();
+    const records = await store.current(stored.generation, { ...numbers, domains: [] });
+    const { listers } = await store.current(stored.generation, { licences: [], filings: [], domains: touchedDomains(delta, records.licences) });
+    const plan = planDelta(delta, stored, { ...records, listers });
+    if (!plan.ok) {
+      return { ok: false, reply: await refused(said(plan.problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', plan.detail), source) };
+    }
+    await keeper.change(plan.change, {
+      origin: 'update',
+      source,
+      acceptedAt: now().toISOString(),
+      keyId: accepted.keyId,
+      contentHash: plan.contentHash,
+      info: plan.info,
+    });
+    return { ok: true, version: plan.info.version, keyId: accepted.keyId };
+  }
+
+  return { install, installDelta };
 }
 
 export type RegistryInstaller = ReturnType<typeof registryInstaller>;

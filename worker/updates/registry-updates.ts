@@ -47,7 +47,8 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const check = () =>
     checkForUpdates({
       browser,
-      install,
+      installer: install,
+      stored: keeper.stored,
       limits,
       now,
       fetcher: env.fetcher,
@@ -75,7 +76,7 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
       queue.run(async () => {
         const bytes = await (await keeper.openStore()).takeImport(staged);
         if (!bytes) return { ok: false, said: said('reply_import_unreadable') };
-        return install({ bytes, signature }, 'import', 'imported file');
+        return install.install({ bytes, signature }, 'import', 'imported file');
       }),
   };
 }

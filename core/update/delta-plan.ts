@@ -1,0 +1,110 @@
+import { ContentSum } from '../registry/content-hash';
+import type { RecordChange } from '../registry/record-change';
+import { isFilingNumber } from '../registry/registry-index';
+import type { RegistryInfo } from '../registry/registry-source';
+import type { Filing, Licence } from '../registry/schema';
+import type { RegistryDelta } from './delta-schema';
+
+/** The stored registry a delta is applied to: what its record says of it. */
+export interface DeltaBase {
+  info: RegistryInfo;
+  contentHash: string;
+}
+
+export type DeltaPlan =
+  | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string }
+  | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
+
+/** The numbers of the stored records a delta touches: read them before planning. */
+export function deltaNumbers(delta: RegistryDelta): { licences: string[]; filings: string[] } {
+  return {
+    licences: [...delta.licences.remove, ...delta.licences.put.map((l) => l.number)],
+    filings: [...delta.filings.remove, ...delta.filings.put.map((f) => f.number)],
+  };
+}
+
+const domainsOf = (licence: Licence) => new Set(licence.sites.map((s) => s.domain));
+
+/** Every domain whose licensed state a change can alter: those of the licences it takes out and puts in. */
+export function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence>): string[] {
+  const touched = new Set<string>();
+  for (const number of deltaNumbers(delta).licences) for (const d of stored.has(number) ? domainsOf(stored.get(number) as Licence) : []) touched.add(d);
+  for (const licence of delta.licences.put) for (const d of domainsOf(licence)) touched.add(d);
+  return [...touched];
+}
+
+/**
+ * What applying `delta` to the stored registry `base` changes, from the stored records it touches
+ * (`stored`: by number, as stored; `listers`: the numbers listing each touched domain), with the result's
+ * counts and content hash; or why it cannot be applied: a base other than the one the delta names, or a
+ * result other than the one it promises. Either way the reader falls back to the whole file.
+ */
+export function planDelta(
+  delta: RegistryDelta,
+  base: DeltaBase,
+  stored: { licences: Map<string, Licence>; filings: Map<string, Filing>; listers: Map<string, string[]> },
+): DeltaPlan {
+  if (delta.from.version !== base.info.version || delta.from.contentHash !== base.contentHash) {
+    return {
+      ok: false,
+      problem: 'wrong-base',
+      detail: `it applies to version ${delta.from.version} (${delta.from.contentHash.slice(0, 12)}…), not to version ${base.info.version} (${base.contentHash.slice(0, 12)}…)`,
+    };
+  }
+  const sum = ContentSum.fromHex(base.contentHash) as ContentSum;
+  const change: RecordChange = { removed: { licences: [], filings: [] }, added: { licences: [], filings: [] } };
+  let licences = base.info.licences;
+  let filings = base.info.filings ?? 0;
+  for (const [kind, list] of [
+    ['licence', delta.licences],
+    ['filing', delta.filings],
+  ] as const) {
+    const held = (kind === 'licence' ? stored.licences : stored.filings) as Map<string, Licence | Filing>;
+    for (const number of list.remove) {
+      const old = held.get(number);
+      if (!old) return { ok: false, problem: 'wrong-base', detail: `it removes ${kind} ${number}, which is not stored` };
+      sum.remove(kind, old);
+      (change.removed[`${kind}s`] as (Licence | Filing)[]).push(old);
+    }
+    for (const record of list.put) {
+      const old = held.get(record.number);
+      if (old) {
+        sum.remove(kind, old);
+        (change.removed[`${kind}s`] as (Licence | Filing)[]).push(old);
+      }
+      sum.add(kind, record);
+      (change.added[`${kind}s`] as (Licence | Filing)[]).push(record);
+    }
+    const net = list.put.filter((r) => !held.has(r.number)).length - list.remove.length;
+    if (kind === 'licence') licences += net;
+    else filings += net;
+  }
+  if (sum.hex() !== delta.to.contentHash) {
+    return { ok: false, problem: 'result-mismatch', detail: `the result's content hash is ${sum.hex()}, not the ${delta.to.contentHash} it promises` };
+  }
+  return {
+    ok: true,
+    change,
+    contentHash: sum.hex(),
+    info: {
+      version: delta.to.version,
+      generatedAt: delta.to.generatedAt,
+      licences,
+      domains: base.info.domains + licensedDomainsGained(change, stored.listers),
+      ...(base.info.filings !== undefined || filings > 0 ? { filings } : {}),
+    },
+  };
+}
+
+/** How many domains the change makes listed by some licence, less those it leaves listed by none. */
+function licensedDomainsGained(change: RecordChange, listers: Map<string, string[]>): number {
+  let gained = 0;
+  for (const [domain, numbers] of listers) {
+    const licensed = new Set(numbers.filter((n) => !isFilingNumber(n)));
+    const before = licensed.size > 0;
+    for (const licence of change.removed.licences) if (domainsOf(licence).has(domain)) licensed.delete(licence.number);
+    for (const licence of change.added.licences) if (domainsOf(licence).has(domain)) licensed.add(licence.number);
+    gained += Number(licensed.size > 0) - Number(before);
+  }
+  return gained;
+}
