@@ -71,3 +71,17 @@ export async function writeGzipAtomically(path: string, pieces: Iterable<string>
     rmSync(temporary, { force: true });
   }
 }
+
+/**
+ * As writeAtomically, gzip-compressed when the name ends .gz: the compressed file publishers serve (a tenth
+ * of the download; readers decompress it after checking the signature over it).
+ */
+export async function writeByName(path: string, pieces: Iterable<string>): Promise<void> {
+  if (path.endsWith('.gz')) await writeGzipAtomically(path, pieces);
+  else writeAtomically(path, pieces);
+}
+
+/** The items of a JSON array, one per line with the commas between them: written (and readable) piece by piece, and a diff of two files shows the records that changed. */
+export function* jsonArrayLines(items: readonly unknown[]): Generator<string> {
+  for (const [i, item] of items.entries()) yield `${JSON.stringify(item)}${i < items.length - 1 ? ',' : ''}\n`;
+}

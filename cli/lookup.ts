@@ -1,38 +1,19 @@
-import { readFileSync } from 'node:fs';
-import * as z from 'zod/mini';
 import { isValidIsoDate, localToday } from '../core/dates';
 import { translatorFor, type LocaleMessages } from '../core/i18n';
 import { QueryError, classifyQuery } from '../core/lookup/classify-query';
 import { lookupJson } from '../core/lookup/lookup-json';
 import { runLookup, type LicenceWithStatus, type LookupResult } from '../core/lookup/run-lookup';
 import { RegistryIndex } from '../core/registry/registry-index';
-import { RegistrySchema, type Filing, type Registry } from '../core/registry/schema';
+import type { Filing } from '../core/registry/schema';
 import { listStanding } from '../core/verdict/licence-lists';
 import { isEnded } from '../core/verdict/licence-status';
 import { endSentence, listSentence } from '../core/verdict/verdict-words';
 import en from '../public/_locales/en/messages.json';
 import { fail, parseCommandLine } from './fail';
+import { readRegistryFile } from './read-registry';
 
 const USAGE =
   'usage: npm run lookup -- <licence or ICP filing number | domain or URL | part of a name> [--json] [--date YYYY-MM-DD] [--registry file]';
-
-function loadRegistry(path: string): Registry {
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (error) {
-    fail(`cannot read the registry ${path}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    fail(`the registry ${path} is not JSON: ${(error as Error).message}`);
-  }
-  const parsed = RegistrySchema.safeParse(json);
-  if (!parsed.success) fail(`the registry ${path} does not match the schema:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
 
 // The command line speaks English, in the extension's own English wording of what ended a licence.
 const { t } = translatorFor(en as LocaleMessages, 'en');
@@ -77,7 +58,7 @@ function describe(result: LookupResult, date: string): string {
   return [...result.filings.map(describeFiling), ...result.licences.map((l) => describeLicence(l, date))].join('\n\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseCommandLine(
     {
       allowPositionals: true,
@@ -96,10 +77,10 @@ function main(): void {
     if (error instanceof QueryError) fail(`${error.message}\n${USAGE}`, 2);
     throw error;
   }
-  const index = new RegistryIndex(loadRegistry(registry ?? new URL('../data/registry.json', import.meta.url).pathname));
+  const index = new RegistryIndex(await readRegistryFile(registry ?? new URL('../data/registry.json', import.meta.url).pathname));
   const today = date ?? localToday();
   const result = runLookup(query, index, today);
   process.stdout.write(json ? `${JSON.stringify(lookupJson(result), null, 2)}\n` : `${describe(result, today)}\n`);
 }
 
-main();
+void main();

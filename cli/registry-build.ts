@@ -5,7 +5,7 @@ import { type BuiltRegistry, buildRegistry } from '../core/registry/build-regist
 import { countOutcomes, reviewReport } from '../core/registry/review-report';
 import type { Registry } from '../core/registry/schema';
 import { fail, parseCommandLine } from './fail';
-import { writeAtomically, writeGzipAtomically } from './files';
+import { jsonArrayLines, writeAtomically, writeByName } from './files';
 import { type Inputs, readInputs } from './read-inputs';
 
 const USAGE = `usage: npm run registry:build -- --out <file[.gz]> [--version N] [--generated-at ISO-8601] [--strict] [--review <file>] <files or folders…>
@@ -84,10 +84,7 @@ async function main(): Promise<void> {
   const counts = `${outcomes.length} documents: ${countOutcomes(outcomes)}`;
   if (review) writeAtomically(review, reviewReport(registry, outcomes));
   if (registry.licences.length === 0) fail(`no registry written: no licence could be built (${counts})`);
-  // A name ending .gz asks for the compressed file publishers serve (a tenth of the download; readers
-  // decompress it after checking the signature over it).
-  if (out.endsWith('.gz')) await writeGzipAtomically(out, registryLines(registry));
-  else writeAtomically(out, registryLines(registry));
+  await writeByName(out, registryLines(registry));
   const domains = new Set(registry.licences.flatMap((l) => l.sites.map((s) => s.domain))).size;
   const filings = registry.filings ? `, ${registry.filings.length} filings` : '';
   process.stdout.write(
@@ -101,10 +98,10 @@ async function main(): Promise<void> {
 /** The registry file, one licence (and filing) per line: it is written (and can be read) piece by piece, and diffs well. */
 function* registryLines({ licences, filings, ...head }: Registry): Generator<string> {
   yield `${JSON.stringify(head).slice(0, -1)},"licences":[\n`;
-  for (const [i, licence] of licences.entries()) yield `${JSON.stringify(licence)}${i < licences.length - 1 ? ',' : ''}\n`;
+  yield* jsonArrayLines(licences);
   if (filings) {
     yield '],"filings":[\n';
-    for (const [i, filing] of filings.entries()) yield `${JSON.stringify(filing)}${i < filings.length - 1 ? ',' : ''}\n`;
+    yield* jsonArrayLines(filings);
   }
   yield ']}\n';
 }

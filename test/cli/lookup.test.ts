@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli';
+import { ROOT, runCli } from './run-cli';
 
 const lookupJson = async (...args: string[]) => {
   const r = await runCli('lookup', [...args, '--json']);
@@ -28,6 +32,13 @@ describe.concurrent('npm run lookup', () => {
     expect(august).toMatchObject({ verdict: 'expiring', licence: { number: '渝B2-20210467', status: 'expiring', daysLeft: 80 } });
     const june = await lookupJson('https://m.maichetong.com.cn/x', '--date', '2026-06-01');
     expect(june).toMatchObject({ verdict: 'listed', licence: { number: '渝B2-20210467', status: 'valid', daysLeft: 141 } });
+  });
+
+  it('reads a gzip-compressed registry as publishers serve it', async () => {
+    const registry = join(mkdtempSync(join(tmpdir(), 'lookup-')), 'registry.json.gz');
+    writeFileSync(registry, gzipSync(readFileSync(join(ROOT, 'data/registry.json'))));
+    const out = await lookupJson('渝b2 20210467', '--registry', registry);
+    expect(out.licences.map((l: { number: string }) => l.number)).toEqual(['渝B2-20210467']);
   });
 
   it('finds both licences that concern 懂车帝', async () => {
