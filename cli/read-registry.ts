@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { RegistrySchema, type Registry } from '../core/registry/schema';
-import { gunzip, isGzip } from '../core/update/gunzip';
+import { UnpackError, unpackedText } from '../core/update/unpacked-text';
 import { fail } from './fail';
 
 // The readers' limit (docs/registry-format.md §2), which is also about the longest string Node can hold.
@@ -15,15 +15,19 @@ export async function readRegistryFile(path: string): Promise<Registry> {
   } catch (error) {
     fail(`cannot read the registry ${path}: ${(error as Error).message}`);
   }
-  if (isGzip(bytes)) {
-    const unpacked = await gunzip(bytes, MAX_UNPACKED_BYTES);
-    if ('tooLarge' in unpacked) fail(`the registry ${path} decompresses to more than ${MAX_UNPACKED_BYTES} bytes`);
-    if ('broken' in unpacked) fail(`the registry ${path} looks gzip-compressed but cannot be decompressed: ${unpacked.broken}`);
-    bytes = unpacked.bytes;
+  let text = '';
+  try {
+    for await (const chunk of unpackedText(bytes, MAX_UNPACKED_BYTES)) text += chunk;
+  } catch (error) {
+    if (!(error instanceof UnpackError)) throw error;
+    if (error.problem === 'too-large') fail(`the registry ${path} decompresses to more than ${MAX_UNPACKED_BYTES} bytes`);
+    if (error.problem === 'bad-compression')
+      fail(`the registry ${path} looks gzip-compressed but cannot be decompressed: ${error.message}`);
+    fail(`the registry ${path} is not UTF-8 text: ${error.message}`);
   }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
+    json = JSON.parse(text);
   } catch (error) {
     fail(`the registry ${path} is not JSON: ${(error as Error).message}`);
   }

@@ -1,5 +1,4 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import * as z from 'zod/mini';
 import { isFilingNumber, matchNames, nameEntries, RegistryIndex, serialOf } from '../core/registry/registry-index';
 import type { RecordChange } from '../core/registry/record-change';
 import {

@@ -28,9 +28,7 @@ export interface RecordSink {
   add(licences: readonly Licence[], filings: readonly Filing[]): Promise<void>;
 }
 
-export type Acceptance =
-  | { ok: true; keyId: string; header: z.infer<typeof RegistryHeaderSchema>; tally: RegistryTally }
-  | Refusal;
+export type Acceptance = { ok: true; keyId: string; header: z.infer<typeof RegistryHeaderSchema>; tally: RegistryTally } | Refusal;
 
 /** Records handed to the sink at a time: each batch is one store transaction, none holds much. */
 const BATCH = 256;

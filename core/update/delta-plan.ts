@@ -28,7 +28,8 @@ const domainsOf = (licence: Licence) => new Set(licence.sites.map((s) => s.domai
 /** Every domain whose licensed state a change can alter: those of the licences it takes out and puts in. */
 export function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence>): string[] {
   const touched = new Set<string>();
-  for (const number of deltaNumbers(delta).licences) for (const d of stored.has(number) ? domainsOf(stored.get(number) as Licence) : []) touched.add(d);
+  for (const number of deltaNumbers(delta).licences)
+    for (const d of stored.has(number) ? domainsOf(stored.get(number) as Licence) : []) touched.add(d);
   for (const licence of delta.licences.put) for (const d of domainsOf(licence)) touched.add(d);
   return [...touched];
 }
@@ -80,7 +81,11 @@ export function planDelta(
     else filings += net;
   }
   if (sum.hex() !== delta.to.contentHash) {
-    return { ok: false, problem: 'result-mismatch', detail: `the result's content hash is ${sum.hex()}, not the ${delta.to.contentHash} it promises` };
+    return {
+      ok: false,
+      problem: 'result-mismatch',
+      detail: `the result's content hash is ${sum.hex()}, not the ${delta.to.contentHash} it promises`,
+    };
   }
   return {
     ok: true,

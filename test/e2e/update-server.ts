@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 type Handler = (response: ServerResponse) => void;
 
-// Cross-origin rules apply to the extension's fetch: the server allows any origin, the If-None-Match
-// request header, and exposes ETag, as a real registry host must (see the README's publisher section).
+// Cross-origin rules apply to the extension's fetch: the server allows any origin, the If-None-Match and
+// If-Modified-Since request headers, and exposes ETag and Date, as a real registry host must (see the
+// README's publisher section).
 const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'If-None-Match',
-  'access-control-expose-headers': 'ETag',
+  'access-control-allow-headers': 'If-None-Match, If-Modified-Since',
+  'access-control-expose-headers': 'ETag, Date',
 };
 
 /** A registry host on 127.0.0.1 whose answers for /registry.json and /registry.json.sig the test sets. */
@@ -35,6 +36,11 @@ export async function startUpdateServer() {
     serve(registry: Uint8Array | string, signature: string) {
       handlers.set('/registry.json', (r) => r.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(registry));
       handlers.set('/registry.json.sig', (r) => r.writeHead(200, CORS).end(signature));
+    },
+    /** Publishes a file and its signature beside the registry: `name` such as `registry.json.from-2` for a delta. */
+    publish(name: string, body: Uint8Array | string, signature: string) {
+      handlers.set(`/${name}`, (r) => r.writeHead(200, { ...CORS, 'content-type': 'application/json' }).end(body));
+      handlers.set(`/${name}.sig`, (r) => r.writeHead(200, CORS).end(signature));
     },
     /** Announces a body larger than any registry may be, and sends a little of it. */
     oversized(bytes: number) {

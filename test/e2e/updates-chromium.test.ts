@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../core/dates';
 import { RegistrySchema, type Licence, type Registry } from '../../core/registry/schema';
+import { diffRegistries } from '../../core/update/registry-delta';
 import type { Verdict } from '../../core/verdict/verdict';
 import { importPrivateKey, sign, SIGNING_ALGORITHM } from '../../core/update/signature';
 import { ExtensionWorker, openSite, readBadge, startChromiumSession, stopServiceWorkers, tabIdOf, saveScreenshot } from './chromium';
@@ -214,9 +215,8 @@ describe('signed registry updates in real Chromium', () => {
         request.onerror = () => reject(request.error);
       });
       await new Promise((resolve) => {
-        const tx = db.transaction(['domains', 'licences'], 'readwrite');
-        tx.objectStore('domains').clear();
-        tx.objectStore('licences').clear();
+        const tx = db.transaction(['licence'], 'readwrite');
+        tx.objectStore('licence').clear();
         tx.oncomplete = resolve;
       });
       db.close();
@@ -229,7 +229,7 @@ describe('signed registry updates in real Chromium', () => {
     await options.waitForSelector('#active-registry dd[data-origin="bundled"]');
     await options.waitForSelector('#last-refusal ::-p-text(the stored registry was discarded because its)');
     expect(await textOf(options, '#last-refusal')).toMatch(
-      /the stored registry was discarded because its (domains|licences) bucket \d+ is missing; the bundled registry is used/,
+      /the stored registry was discarded because the licence 沪B2-20250009 that [a-z0-9.-]+ names is missing; the bundled registry is used/,
     );
     await saveScreenshot(options, 'chromium-options-corrupted-fallback.png', true);
   });
@@ -258,5 +258,34 @@ describe('signed registry updates in real Chromium', () => {
       });
       await page.close();
     }
+  }, 90_000);
+
+  it('brings the registry up to date by a signed delta, live, and falls back to the whole file for a delta onto another base', async () => {
+    const without = RegistrySchema.parse({ ...base, version: 20 });
+    const withShop = RegistrySchema.parse({ ...base, version: 21, licences: [...base.licences, added] });
+    const full = (r: Registry) => JSON.stringify(r);
+    updates.serve(full(without), await signed(full(without)));
+    expect(await checkNow()).toContain('accepted version 20');
+    expect(await badgeShowing('unknown')).toMatchObject({ text: '?', color: '#6b7280' });
+
+    // The whole file stays at version 20: only the delta can bring version 21.
+    const delta = JSON.stringify(diffRegistries(without, withShop));
+    updates.publish('registry.json.from-20', delta, await signed(delta));
+    expect(await checkNow()).toMatch(
+      /^brought version 20 up to version 21 with deltas from http:\/\/127\.0\.0\.1:\d+\/registry\.json, signed by key-/,
+    );
+    expect(await badgeShowing('listed')).toMatchObject({ text: '✓', color: '#16a34a' });
+    await options.waitForSelector('#active-registry dd[data-version="21"]');
+    await saveScreenshot(options, 'chromium-options-delta.png', true);
+
+    // A delta made from another version 21 does not fit: the whole version 22 is downloaded instead.
+    const elsewhere = RegistrySchema.parse({ ...withShop, licences: withShop.licences.slice(1) });
+    const v22 = RegistrySchema.parse({ ...base, version: 22 });
+    const misfit = JSON.stringify(diffRegistries(elsewhere, v22));
+    updates.publish('registry.json.from-21', misfit, await signed(misfit));
+    updates.serve(full(v22), await signed(full(v22)));
+    expect(await checkNow()).toContain('accepted version 22');
+    await options.waitForSelector('#last-refusal ::-p-text(the delta does not fit the registry here)');
+    expect(await badgeShowing('unknown')).toMatchObject({ text: '?', color: '#6b7280' });
   }, 90_000);
 });

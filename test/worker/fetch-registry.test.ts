@@ -33,7 +33,12 @@ function tricklingServer(chunks: number, gapMs: number[] | number): typeof fetch
 describe('a slow line', () => {
   it('takes a download longer than the silence limit in all, as long as data keeps coming', async () => {
     const started = Date.now();
-    const outcome = await fetchRegistry(URL_A, { etag: null, since: null }, { maxBytes: 1_000_000, timeoutMs: SILENCE_MS }, tricklingServer(8, SILENCE_MS / 2));
+    const outcome = await fetchRegistry(
+      URL_A,
+      { etag: null, since: null },
+      { maxBytes: 1_000_000, timeoutMs: SILENCE_MS },
+      tricklingServer(8, SILENCE_MS / 2),
+    );
     expect(Date.now() - started).toBeGreaterThan(3 * SILENCE_MS);
     expect(outcome).toMatchObject({ kind: 'candidate', candidate: { signature: 'c2lnbmF0dXJl' } });
     expect(new TextDecoder().decode((outcome as { candidate: { bytes: Uint8Array } }).candidate.bytes)).toBe(

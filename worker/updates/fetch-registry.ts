@@ -73,7 +73,8 @@ export async function fetchRegistry(
     const conditions: Record<string, string> = etag ? { 'If-None-Match': etag } : since ? { 'If-Modified-Since': since } : {};
     const response = await get(fetcher, url, controller.signal, conditions);
     if (response.status === 304) return { kind: 'not-modified' };
-    if (response.status === 404 || response.status === 410) return { kind: 'absent', reason: said('download_http_status', url, response.status) };
+    if (response.status === 404 || response.status === 410)
+      return { kind: 'absent', reason: said('download_http_status', url, response.status) };
     if (response.status !== 200) throw new Refusal(said('download_http_status', url, response.status));
     const bytes = await readCapped(response, limits.maxBytes, alive);
     const signatureResponse = await get(fetcher, `${url}.sig`, controller.signal);

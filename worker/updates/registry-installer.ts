@@ -84,7 +84,10 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
    * it passes the rules and fits: the base it names is the one here, and the result is the one it promises.
    * Otherwise nothing changes, and the caller downloads the whole registry instead.
    */
-  async function installDelta(candidate: Candidate, source: string): Promise<{ ok: true; version: number; keyId: string } | { ok: false; reply: UpdateReply }> {
+  async function installDelta(
+    candidate: Candidate,
+    source: string,
+  ): Promise<{ ok: true; version: number; keyId: string } | { ok: false; reply: UpdateReply }> {
     const stored = await keeper.stored();
     const activeVersion = keeper.current().registry.info.version;
     const accepted = await acceptDelta(candidate, { subtle, trustedKeys: await trustedKeys(), activeVersion, maxBytes, maxUnpackedBytes });
@@ -94,10 +97,17 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     const numbers = deltaNumbers(delta);
     const store = await keeper.openStore();
     const records = await store.current(stored.generation, { ...numbers, domains: [] });
-    const { listers } = await store.current(stored.generation, { licences: [], filings: [], domains: touchedDomains(delta, records.licences) });
+    const { listers } = await store.current(stored.generation, {
+      licences: [],
+      filings: [],
+      domains: touchedDomains(delta, records.licences),
+    });
     const plan = planDelta(delta, stored, { ...records, listers });
     if (!plan.ok) {
-      return { ok: false, reply: await refused(said(plan.problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', plan.detail), source) };
+      return {
+        ok: false,
+        reply: await refused(said(plan.problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', plan.detail), source),
+      };
     }
     await keeper.change(plan.change, {
       origin: 'update',

@@ -1,5 +1,11 @@
 import type { browser as extensionApi } from 'wxt/browser';
-import { bundledActive, chooseActiveRegistry, STORE_FORMAT, type ActiveRegistry, type StoredRegistry } from '../../core/registry/active-registry';
+import {
+  bundledActive,
+  chooseActiveRegistry,
+  STORE_FORMAT,
+  type ActiveRegistry,
+  type StoredRegistry,
+} from '../../core/registry/active-registry';
 import type { RecordChange } from '../../core/registry/record-change';
 import type { RegistryIndex } from '../../core/registry/registry-index';
 import { said, type Said } from '../../core/said';

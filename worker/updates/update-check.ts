@@ -77,7 +77,10 @@ async function viaDeltas({ browser, installer, stored, limits, fetcher, now }: C
     delete s.etags[url];
     s.since = { ...s.since, [url]: date ?? now().toUTCString() };
   });
-  return { kind: 'accepted', reply: { ok: true, said: said('reply_accepted_delta', base.info.version, applied.version, url, applied.keyId) } };
+  return {
+    kind: 'accepted',
+    reply: { ok: true, said: said('reply_accepted_delta', base.info.version, applied.version, url, applied.keyId) },
+  };
 }
 
 async function whole({ browser, installer, limits, fetcher, now }: CheckEnvironment, url: string): Promise<Outcome> {
