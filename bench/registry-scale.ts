@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'puppeteer-core';
+import { diffRegistries } from '../core/update/registry-delta';
 import { RegistryIndex } from '../core/registry/registry-index';
 import { type Registry, RegistrySchema } from '../core/registry/schema';
 import { keyIdOf } from '../core/update/key-id';
@@ -18,7 +21,7 @@ import { FIRST_VERDICT_MARK, SCRIPT_START_MARK } from '../worker/startup-marks';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { ExtensionWorker, launchChromium, readBadge, stopServiceWorkers, tabIdOf } from '../test/e2e/chromium';
 import { median, percentile, round } from './stats';
-import { syntheticRegistry } from './synthetic-registry';
+import { dayLater, syntheticRegistry } from './synthetic-registry';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const { subtle } = globalThis.crypto;
@@ -60,17 +63,54 @@ function parseWhole(text: string) {
   return { ms, heap, domains: index.domainCount(), filings: index.filingCount() };
 }
 
-/** Serves the registry, its signature, and a plain page under any host name. */
+/** Serves the registry, its signature, files published beside them later (a delta), and a plain page under any host name. */
 async function serve(bytes: Uint8Array, signature: string) {
   const cors = { 'access-control-allow-origin': '*' };
+  const files = new Map<string, Uint8Array | string>([
+    ['/registry.json', bytes],
+    ['/registry.json.sig', signature],
+  ]);
   const server = createServer((req, res) => {
-    if (req.url === '/registry.json') res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(bytes);
-    else if (req.url === '/registry.json.sig') res.writeHead(200, cors).end(signature);
+    const file = files.get(req.url ?? '');
+    if (file !== undefined) res.writeHead(200, { ...cors, 'content-type': 'application/octet-stream' }).end(file);
+    else if (req.url?.startsWith('/registry.json')) res.writeHead(404, cors).end('not found');
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>shop</title><p>欢迎光临</p>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    publish: (name: string, body: Uint8Array, sig: string) => {
+      files.set(`/${name}`, body);
+      files.set(`/${name}.sig`, sig);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Clicks "Check now" and waits for its answer, sampling the worker's heap meanwhile (as often as it answers). */
+async function checkNow(options: Page, worker: ExtensionWorker) {
+  const seq = () => options.$eval('#check-result', (e) => Number((e as HTMLElement).dataset.seq || 0));
+  const before = await seq();
+  const t0 = performance.now();
+  await options.$eval('#check-now', (b) => (b as HTMLButtonElement).click());
+  let peak = 0;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      peak = Math.max(peak, await worker.heapUsed(false));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  await options.waitForFunction(
+    (n: number) => Number((document.getElementById('check-result') as HTMLElement).dataset.seq) > n,
+    { timeout: 900_000 },
+    before,
+  );
+  const ms = performance.now() - t0;
+  running = false;
+  await sampling;
+  return { ms, peak, answer: await options.$eval('#check-result', (e) => e.textContent ?? '') };
 }
 
 /** Hosts a licence lists and hosts only a filing lists (subdomains of random ones), and name queries, for any registry. */
@@ -122,25 +162,8 @@ async function measure(
     const options = await browser.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.waitForSelector('#check-now');
-    const i0 = performance.now();
-    await options.$eval('#check-now', (b) => (b as HTMLButtonElement).click());
-    // The worker's heap while it downloads, checks and stores the registry, sampled as often as it answers.
-    let installPeak = 0;
-    let installing = true;
-    const sampling = (async () => {
-      while (installing) {
-        installPeak = Math.max(installPeak, await worker.heapUsed(false));
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    await options.waitForFunction(() => Number((document.getElementById('check-result') as HTMLElement).dataset.seq) > 0, {
-      timeout: 900_000,
-    });
-    const installMs = performance.now() - i0;
-    installing = false;
-    await sampling;
-    const answer = await options.$eval('#check-result', (e) => e.textContent ?? '');
-    if (!answer.includes('accepted version 2')) throw new Error(`the update was not accepted: ${answer}`);
+    const install = await checkNow(options, worker);
+    if (!install.answer.includes('accepted version 2')) throw new Error(`the update was not accepted: ${install.answer}`);
     const heapAfterInstall = await worker.heapUsed();
     const storage = await worker.evaluate(async () => {
       const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: Record<string, number> };
@@ -180,15 +203,22 @@ async function measure(
     const lookups = await popup.evaluate((h: string[]) => (globalThis as unknown as Api).StoreLookups.verdictTimes(h), hosts);
     const filedLookups = lookups.filter((_, i) => filings > 0 && i % kinds === 2);
     const names = await popup.evaluate((q: string[]) => (globalThis as unknown as Api).StoreLookups.nameSearchTimes(q), nameQueries);
+
+    // A day's changes as a signed, compressed delta from version 2, taken through "Check now".
+    const deltaBytes = new Uint8Array(gzipSync(JSON.stringify(diffRegistries(registry, dayLater(registry, 3)))));
+    server.publish('registry.json.from-2', deltaBytes, await sign(subtle, key, deltaBytes));
+    const delta = await checkNow(options, worker);
+    if (!delta.answer.includes('up to version 3')) throw new Error(`the delta was not applied: ${delta.answer}`);
     return {
       domains: whole.domains,
       licences: registry.licences.length,
       filings,
+      jsonMB: round(Buffer.byteLength(text) / MB, 1),
       downloadMB: round(bytes.length / MB, 1),
       buildAndSignMs: round(signMs, 0),
-      installMs: round(installMs, 0),
+      installMs: round(install.ms, 0),
       storedMB: round((storage.indexedDB ?? storage.usage) / MB, 1),
-      workerHeapPeakDuringInstallMB: round(installPeak / MB, 0),
+      workerHeapPeakDuringInstallMB: round(install.peak / MB, 0),
       workerHeapAfterInstallMB: round(heapAfterInstall / MB, 1),
       coldStartToFirstVerdictMs: round(median(starts.map((s) => s.firstVerdict)), 1),
       browserWorkerBootMs: round(median(starts.map((s) => s.boot)), 1),
@@ -199,6 +229,10 @@ async function measure(
       ...(filings > 0 ? { filedLookupMedianMs: round(median(filedLookups), 3) } : {}),
       nameSearchFirstMs: round(names[0], 0),
       nameSearchNextMs: round(median(names.slice(1)), 0),
+      deltaKB: round(deltaBytes.length / 1e3, 0),
+      deltaShareOfDownload: round(deltaBytes.length / bytes.length, 4),
+      deltaApplyMs: round(delta.ms, 0),
+      workerHeapPeakDuringDeltaMB: round(delta.peak / MB, 0),
       parseWholeMs: round(whole.ms, 0),
       parseWholeHeapMB: round(whole.heap / MB, 0),
     };
@@ -223,7 +257,8 @@ export async function registryScale(sizes: RegistrySize[]) {
     const t0 = performance.now();
     const registry = { ...syntheticRegistry(domains, 5, filings), version: 2 };
     const text = JSON.stringify(registry);
-    rows.push(await measure(registry, text, performance.now() - t0, build, key, bundle));
+    // Compressed, as publishers serve it.
+    rows.push(await measure(registry, text, performance.now() - t0, build, key, bundle, new Uint8Array(gzipSync(text))));
   }
   return rows;
 }

@@ -51,3 +51,31 @@ export function syntheticFiling(i: number): NonNullable<Registry['filings']>[num
     sources: [],
   };
 }
+
+/**
+ * The registry a day later, as the issue's delta budget supposes: 1 % of licences and filings changed,
+ * 0.5 % added, 0.5 % removed. Added licences take the serial year 2025, which `syntheticRegistry` never uses.
+ */
+export function dayLater(registry: Registry, version: number): Registry {
+  const changed = <T>(items: T[], change: (item: T) => T) =>
+    items.flatMap((item, i) => (i % 200 === 7 ? [] : [i % 100 === 50 ? change(item) : item]));
+  const licences = changed(registry.licences, (l) => ({ ...l, validUntil: '2031-01-01', holder: `${l.holder}（更名）` }));
+  const added = Math.round(registry.licences.length / 200);
+  for (let k = 0; k < added; k++) {
+    const template = registry.licences[k % registry.licences.length];
+    licences.push({
+      ...template,
+      number: `${REGIONS[k % REGIONS.length]}B2-2025${String(k % 10000).padStart(4, '0')}`,
+      holder: `新增测试${k}科技有限公司`,
+      sites: template.sites.map((s, j) => ({ ...s, name: `新站点${k}-${j}`, domain: `new${k}x${j}.cn` })),
+    });
+  }
+  const next: Registry = { ...registry, version, generatedAt: '2026-11-23T00:00:00Z', licences };
+  if (registry.filings) {
+    const filings = changed(registry.filings, (f) => ({ ...f, date: '2026-11-23' }));
+    const start = registry.filings.length;
+    for (let k = 0; k < Math.round(start / 200); k++) filings.push(syntheticFiling(start + k));
+    next.filings = filings;
+  }
+  return next;
+}

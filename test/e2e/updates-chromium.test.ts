@@ -227,7 +227,7 @@ describe('signed registry updates in real Chromium', () => {
     expect(await badgeShowing('unknown')).toMatchObject({ text: '?', color: '#6b7280' });
     await options.reload();
     await options.waitForSelector('#active-registry dd[data-origin="bundled"]');
-    await options.waitForSelector('#last-refusal ::-p-text(the stored registry was discarded because its)');
+    await options.waitForSelector('#last-refusal ::-p-text(the stored registry was discarded because)');
     expect(await textOf(options, '#last-refusal')).toMatch(
       /the stored registry was discarded because the licence 沪B2-20250009 that [a-z0-9.-]+ names is missing; the bundled registry is used/,
     );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday } from '../../core/dates';
 import { RegistrySchema } from '../../core/registry/schema';
+import { diffRegistries } from '../../core/update/registry-delta';
 import { BADGES } from '../../core/verdict/badge';
 import { importPrivateKey, sign } from '../../core/update/signature';
 import { DEFAULT_SETTINGS } from '../../core/settings';
@@ -89,6 +90,43 @@ describe('signed registry updates in real Firefox ESR', () => {
     expect(holder).toContain('Registry version 2');
     await popup.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-updated-registry.png') });
     await Promise.all([popup.close(), shop.close()]);
+  }, 60_000);
+
+  it('takes a signed delta from the version in force, and the whole file for a delta onto another base', async () => {
+    const url = sites.url(UPDATE_SITE.host);
+    const shop = await firefox.newPage();
+    await shop.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(extension, url);
+    const showing = (badge: { text: string; color: string | null }) =>
+      waitFor(
+        () => readBadge(extension, tabId),
+        (b) => b.text === badge.text && b.color === badge.color,
+      );
+    expect(await showing(BADGES.listed)).toMatchObject(BADGES.listed);
+    const key = (await importPrivateKey(globalThis.crypto.subtle, readFileSync(E2E_PRIVATE_KEY, 'utf8')))!;
+    const signed = (text: string) => sign(globalThis.crypto.subtle, key, new Uint8Array(new TextEncoder().encode(text)));
+    const check = () =>
+      extension.evaluate(() => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage({ type: 'checkUpdates' }));
+
+    // Version 3 drops the shop's licence; only the delta brings it, the whole file stays at version 2.
+    const v2 = RegistrySchema.parse({ ...base, version: 2, licences: [...base.licences, added] });
+    const v3 = RegistrySchema.parse({ ...base, version: 3 });
+    const delta = JSON.stringify(diffRegistries(v2, v3));
+    updates.publish('registry.json.from-2', delta, await signed(delta));
+    expect(await check()).toMatchObject({
+      ok: true,
+      said: { key: 'reply_accepted_delta', subs: ['2', '3', updates.url, expect.any(String)] },
+    });
+    expect(await showing(BADGES.unknown)).toMatchObject(BADGES.unknown);
+
+    // A delta made from another version 3: the whole version 4, which lists the shop again, is taken instead.
+    const misfit = JSON.stringify(diffRegistries({ ...v3, licences: v3.licences.slice(1) }, { ...v2, version: 4 }));
+    updates.publish('registry.json.from-3', misfit, await signed(misfit));
+    const v4 = JSON.stringify({ ...v2, version: 4 });
+    updates.serve(v4, await signed(v4));
+    expect(await check()).toMatchObject({ ok: true, said: { key: 'reply_accepted', subs: ['4', updates.url, expect.any(String)] } });
+    expect(await showing(BADGES.listed)).toMatchObject(BADGES.listed);
+    await shop.close();
   }, 60_000);
 });
 
