@@ -24,6 +24,17 @@ const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.tim
 // has no module or ScriptCompiler compile events in these categories; lazy compilation of functions is
 // inside `v8.run`. TimerFire carries no URL: it counts when the extension's code installed the timer.
 const COUNTED = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run']);
+// The style and layout work a script forces by reading geometry while they are dirty. Chromium 156 names
+// them `UpdateLayoutTree` and `Layout` (a trace of one showed no `RecalculateStyles` nor `UpdateLayerTree`,
+// the names of other versions, kept so that a rename does not silently pass); its paint-side events
+// (`PrePaint`, `Paint`, `Layerize`, `UpdateLayer`) only ever came in the frame's own update.
+const LAYOUT_WORK = new Set(['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'UpdateLayerTree']);
+// With it, a forced `Layout` or `UpdateLayoutTree` carries the JavaScript stack that asked for it.
+const STACK_CATEGORY = 'disabled-by-default-devtools.timeline.stack';
+// What makes style or layout out of date (a page's script changing a style or the DOM), for telling whether
+// a load tested anything.
+const INVALIDATIONS = new Set(['ScheduleStyleRecalculation', 'InvalidateLayout']);
+const INSTANTS = new Set(['TimerInstall', ...INVALIDATIONS]);
 const AFTER_LOAD_MS = 2_000;
 
 /** The naive checker: the page's rendered text and a regex, sent on, and again on every change. */
@@ -105,7 +116,31 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { fileName?: string; data?: { url?: string; isOutermostMainFrame?: boolean; timerId?: number } };
+  args?: {
+    fileName?: string;
+    data?: { url?: string; isOutermostMainFrame?: boolean; timerId?: number; stackTrace?: StackFrame[] };
+    beginData?: { stackTrace?: StackFrame[]; dirtyObjects?: number };
+    elementCount?: number;
+  };
+}
+
+interface StackFrame {
+  url?: string;
+  functionName?: string;
+  lineNumber?: number;
+  columnNumber?: number;
+}
+
+/** Style or layout work the extension caused: inside one of its script events, or asked for by its code. */
+export interface ForcedLayout {
+  name: string;
+  ms: number;
+  /** The extension's event it ran inside, or `stack` when only the JavaScript stack names the extension. */
+  inside: string;
+  /** Layout objects (Layout) or elements (UpdateLayoutTree) it had to bring up to date. */
+  dirty?: number;
+  /** The innermost of the extension's functions on the stack that asked for it, when stacks were traced. */
+  by?: string;
 }
 
 export interface Breakdown {
@@ -125,6 +160,12 @@ export interface LoadCost {
   laterEvents: number;
   /** The longest the extension held the page's main thread at once: what a person feels as a freeze. */
   longestMs: number;
+  forcedLayouts: ForcedLayout[];
+  /**
+   * Whether the page had left style or layout out of date when the content script started: only then would
+   * a script that reads geometry pay for a layout, so only such a load can show that ours does not.
+   */
+  layoutDirtyAtStart: boolean;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -150,8 +191,7 @@ export function costOf(events: TraceEvent[], url: string, extensionId: string): 
   if (!load) throw new Error(`no load event for ${url} in the trace`);
   const until = load.ts + AFTER_LOAD_MS * 1000;
   const thread = events.filter(
-    (e) =>
-      e.pid === commit.pid && e.tid === commit.tid && e.ts <= until && (e.name === 'TimerInstall' || (e.ph === 'X' && e.dur !== undefined)),
+    (e) => e.pid === commit.pid && e.tid === commit.tid && e.ts <= until && (INSTANTS.has(e.name) || (e.ph === 'X' && e.dur !== undefined)),
   );
   const prefix = `chrome-extension://${extensionId}/`;
   const own = thread.filter((e) => COUNTED.has(e.name) && (e.args?.data?.url ?? e.args?.fileName ?? '').startsWith(prefix));
@@ -180,14 +220,56 @@ export function costOf(events: TraceEvent[], url: string, extensionId: string): 
     cpu: breakdown((e) => e.tdur ?? e.dur!),
     laterEvents: later.length,
     longestMs: Math.max(...counted.map((e) => e.dur!)) / 1000,
+    forcedLayouts: forcedLayouts(thread, [...own, ...timers], prefix),
+    layoutDirtyAtStart: dirtyAt(thread, evaluations[0].ts),
   };
 }
 
-/** Loads `url` in a new tab under a trace that stops 2 s after `load`; the extension's cost in that load. */
-export async function tracedLoad(browser: Browser, url: string, extensionId: string): Promise<LoadCost> {
+/** Whether something invalidated style or layout after the last update of them that ended before `ts`. */
+function dirtyAt(thread: TraceEvent[], ts: number): boolean {
+  const before = thread.filter((e) => e.ts < ts);
+  const updated = Math.max(0, ...before.filter((e) => LAYOUT_WORK.has(e.name)).map((e) => e.ts + e.dur!));
+  return before.some((e) => INVALIDATIONS.has(e.name) && e.ts >= updated);
+}
+
+/**
+ * A script only makes the renderer update style or layout outside a frame by asking for something that
+ * needs it, so such work nested in the extension's own script events (or timers) is the extension's doing.
+ * The stack, when traced, also catches what runs outside those events (a promise continuation).
+ */
+function forcedLayouts(thread: TraceEvent[], ownEvents: TraceEvent[], prefix: string): ForcedLayout[] {
+  return thread.flatMap((e) => {
+    if (!LAYOUT_WORK.has(e.name)) return [];
+    const stack = e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace ?? [];
+    const caller = stack.find((f) => f.url?.startsWith(prefix));
+    const container = ownEvents.find((o) => within(e, o));
+    if (!container && !caller) return [];
+    const dirty = e.args?.beginData?.dirtyObjects ?? e.args?.elementCount;
+    return [
+      {
+        name: e.name,
+        ms: e.dur! / 1000,
+        inside: container?.name ?? 'stack',
+        ...(dirty === undefined ? {} : { dirty }),
+        ...(caller
+          ? {
+              by: `${caller.functionName || '(top level)'} ${caller.url!.slice(prefix.length)}:${caller.lineNumber}:${caller.columnNumber}`,
+            }
+          : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * Loads `url` in a new tab under a trace that stops 2 s after `load`; the extension's cost in that load.
+ * `stacks` also records the JavaScript stack of forced style and layout work, which costs time of its own:
+ * for checking who forced it, not for timing.
+ */
+export async function tracedLoad(browser: Browser, url: string, extensionId: string, { stacks = false } = {}): Promise<LoadCost> {
   const page = await browser.newPage();
   try {
-    await page.tracing.start({ categories: CATEGORIES });
+    await page.tracing.start({ categories: stacks ? [...CATEGORIES, STACK_CATEGORY] : CATEGORIES });
     await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
     await new Promise((resolve) => setTimeout(resolve, AFTER_LOAD_MS));
     const trace = await page.tracing.stop();
