@@ -3,7 +3,9 @@
 // extension's outermost EvaluateScript, FunctionCall, TimerFire, v8.compile and v8.run events on that tab's
 // main thread are added up until 2 s after `load`. The same is done, in the same run, for a plain one-file
 // checker (document.body.innerText + a regex, again on every mutation), each extension in its own Chromium.
-// Part of `npm run bench`; alone: `npx tsx bench/cold-cost.ts [--runs N]` (merges into bench-results.json).
+// The style and layout work each one forced is read from the same traces.
+// Part of `npm run bench`; alone: `npx tsx bench/cold-cost.ts [--runs N]` (merges into bench-results.json);
+// `--page TEXT` runs only the pages whose name contains TEXT, and writes nothing.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../test/e2e/chromium';
-import { englishPage, shopPage } from './pages';
+import { DIRTY_LAYOUT_SCRIPT, englishPage, shopPage } from './pages';
 import { median, round } from './stats';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -84,13 +86,17 @@ function pages(): Page[] {
     list.push({ name: 'ICP filing only', nodes, host: 'shop.example.cn' });
   }
   for (const nodes of [1_000, 100_000]) list.push({ name: 'English, no Chinese', nodes, host: 'shop.example.com' });
+  // Where reading the rendered text costs a layout: the checker pays it, a scan that never forces one does not.
+  list.push({ name: 'layout kept dirty by the page', nodes: 10_000, host: 'www.dongchedi.com' });
   return list.map((p, i) => {
     const html =
       p.name === 'licence in footer'
         ? shopPage(p.nodes)
         : p.name === 'ICP filing only'
           ? shopPage(p.nodes, 'icp-only')
-          : englishPage(p.nodes);
+          : p.name === 'layout kept dirty by the page'
+            ? shopPage(p.nodes, 'licence', DIRTY_LAYOUT_SCRIPT)
+            : englishPage(p.nodes);
     return { ...p, path: `/page${i}`, html: Buffer.from(html) };
   });
 }
@@ -279,14 +285,20 @@ export async function tracedLoad(browser: Browser, url: string, extensionId: str
   }
 }
 
+/** How many of the loads forced style or layout, and the median time that took per load (wall, ms). */
+function forced(costs: LoadCost[]) {
+  const ms = costs.map((c) => sum(c.forcedLayouts.map((f) => f.ms)));
+  return { loads: ms.filter((x) => x > 0).length, medianMs: round(median(ms)) };
+}
+
 function medians(costs: LoadCost[], clock: 'wall' | 'cpu') {
   const of = (key: keyof Breakdown) => round(median(costs.map((c) => c[clock][key])));
   return { totalMs: of('totalMs'), compileMs: of('compileMs'), firstRunMs: of('firstRunMs'), laterMs: of('laterMs') };
 }
 
 /** Runs per page: `runs`, but fewer on the 1,000,000-node pages, which take seconds to load. */
-export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
-  const list = pages();
+export async function coldCost(build: string, runs = 9, runsAtMillion = 5, only = '') {
+  const list = pages().filter((p) => p.name.includes(only));
   const server = await serve(list);
   const checker = checkerExtension();
   const subjects = [
@@ -316,6 +328,8 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
       }
       const [c, o] = costs.map((list) => medians(list, 'wall'));
       const [cCpu, oCpu] = costs.map((list) => medians(list, 'cpu'));
+      const [cForced, oForced] = costs.map(forced);
+      const dirtyAtStart = costs.map((list) => list.filter((x) => x.layoutDirtyAtStart).length);
       rows.push({
         page: page.name,
         nodes: page.nodes,
@@ -330,6 +344,12 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
         oursFirstRunMs: o.firstRunMs,
         oursLaterMs: o.laterMs,
         oursLaterEvents: median(costs[1].map((x) => x.laterEvents)),
+        // Per subject: loads that started its script on dirty layout, loads where it forced style or layout
+        // (of `loads`), and the median time that took per load, included in the totals above.
+        dirtyAtStart: `${dirtyAtStart[0]} · ${dirtyAtStart[1]}`,
+        forcedLayouts: `${cForced.loads} · ${oForced.loads}`,
+        checkerForcedMs: cForced.medianMs,
+        oursForcedMs: oForced.medianMs,
         checkerCompileMs: c.compileMs,
         checkerFirstRunMs: c.firstRunMs,
         checkerLaterMs: c.laterMs,
@@ -347,25 +367,30 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
 
 export function printColdCost(rows: Awaited<ReturnType<typeof coldCost>>) {
   console.log(
-    '\nCold cost per page load, from traces: innerText checker vs ours (medians: main-thread ms held, and its CPU ms; ratio checker/ours; ours split into compile, first run, later)',
+    '\nCold cost per page load, from traces: innerText checker vs ours (medians: main-thread ms held, and its CPU ms; ratio checker/ours; ours split into compile, first run, later; loads that started on dirty layout and loads that forced style or layout, checker · ours, and the median ms that took)',
   );
   console.table(rows.map(({ checkerCompileMs, checkerFirstRunMs, checkerLaterMs, oursLaterEvents, cpu, perLoadMs, ...row }) => row));
 }
 
 async function main() {
-  const at = process.argv.indexOf('--runs');
-  const runs = at > 0 ? Number(process.argv[at + 1]) : 9;
+  const option = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const runs = Number(option('--runs') ?? 9);
+  const only = option('--page') ?? '';
   const dir = mkdtempSync(join(tmpdir(), 'licence-bench-build-'));
   execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,
     env: { ...process.env, WXT_OUT_DIR: dir },
     stdio: 'ignore',
   });
-  const rows = await coldCost(join(dir, 'chrome-mv3'), runs, Math.min(runs, 5));
+  const rows = await coldCost(join(dir, 'chrome-mv3'), runs, Math.min(runs, 5), only);
+  printColdCost(rows);
+  if (only) return;
   const file = join(ROOT, 'bench-results.json');
   const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(file, `${JSON.stringify({ ...results, cold: rows, coldMeasuredAt: new Date().toISOString() }, null, 2)}\n`);
-  printColdCost(rows);
   console.log('\nwrote bench-results.json (cold)');
 }
 
