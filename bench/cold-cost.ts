@@ -27,9 +27,9 @@ const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.tim
 // inside `v8.run`. TimerFire carries no URL: it counts when the extension's code installed the timer.
 const COUNTED = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run']);
 // The style and layout work a script forces by reading geometry while they are dirty. Chromium 156 names
-// them `UpdateLayoutTree` and `Layout` (a trace of one showed no `RecalculateStyles` nor `UpdateLayerTree`,
-// the names of other versions, kept so that a rename does not silently pass); its paint-side events
-// (`PrePaint`, `Paint`, `Layerize`, `UpdateLayer`) only ever came in the frame's own update.
+// them `UpdateLayoutTree` and `Layout`; its traces had no `RecalculateStyles` nor `UpdateLayerTree` (names
+// other versions used, kept so that a rename back does not silently pass), and their paint-side events
+// (`PrePaint`, `Paint`, `Layerize`, `UpdateLayer`) came only in the frames' own updates.
 const LAYOUT_WORK = new Set(['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'UpdateLayerTree']);
 // With it, a forced `Layout` or `UpdateLayoutTree` carries the JavaScript stack that asked for it.
 const STACK_CATEGORY = 'disabled-by-default-devtools.timeline.stack';
