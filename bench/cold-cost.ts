@@ -3,7 +3,9 @@
 // extension's outermost EvaluateScript, FunctionCall, TimerFire, v8.compile and v8.run events on that tab's
 // main thread are added up until 2 s after `load`. The same is done, in the same run, for a plain one-file
 // checker (document.body.innerText + a regex, again on every mutation), each extension in its own Chromium.
-// Part of `npm run bench`; alone: `npx tsx bench/cold-cost.ts [--runs N]` (merges into bench-results.json).
+// The style and layout work each one forced is read from the same traces.
+// Part of `npm run bench`; alone: `npx tsx bench/cold-cost.ts [--runs N]` (merges into bench-results.json);
+// `--page TEXT` runs only the pages whose name contains TEXT, and writes nothing.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium } from '../test/e2e/chromium';
-import { englishPage, shopPage } from './pages';
+import { DIRTY_LAYOUT_SCRIPT, englishPage, shopPage } from './pages';
 import { median, round } from './stats';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -24,6 +26,17 @@ const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.tim
 // has no module or ScriptCompiler compile events in these categories; lazy compilation of functions is
 // inside `v8.run`. TimerFire carries no URL: it counts when the extension's code installed the timer.
 const COUNTED = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run']);
+// The style and layout work a script forces by reading geometry while they are dirty. Chromium 156 names
+// them `UpdateLayoutTree` and `Layout`; its traces had no `RecalculateStyles` nor `UpdateLayerTree` (names
+// other versions used, kept so that a rename back does not silently pass), and their paint-side events
+// (`PrePaint`, `Paint`, `Layerize`, `UpdateLayer`) came only in the frames' own updates.
+const LAYOUT_WORK = new Set(['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'UpdateLayerTree']);
+// With it, a forced `Layout` or `UpdateLayoutTree` carries the JavaScript stack that asked for it.
+const STACK_CATEGORY = 'disabled-by-default-devtools.timeline.stack';
+// What makes style or layout out of date (a page's script changing a style or the DOM), for telling whether
+// a load tested anything.
+const INVALIDATIONS = new Set(['ScheduleStyleRecalculation', 'InvalidateLayout']);
+const INSTANTS = new Set(['TimerInstall', ...INVALIDATIONS]);
 const AFTER_LOAD_MS = 2_000;
 
 /** The naive checker: the page's rendered text and a regex, sent on, and again on every change. */
@@ -73,13 +86,17 @@ function pages(): Page[] {
     list.push({ name: 'ICP filing only', nodes, host: 'shop.example.cn' });
   }
   for (const nodes of [1_000, 100_000]) list.push({ name: 'English, no Chinese', nodes, host: 'shop.example.com' });
+  // Where reading the rendered text costs a layout: the checker pays it, a scan that never forces one does not.
+  list.push({ name: 'layout kept dirty by the page', nodes: 10_000, host: 'www.dongchedi.com' });
   return list.map((p, i) => {
     const html =
       p.name === 'licence in footer'
         ? shopPage(p.nodes)
         : p.name === 'ICP filing only'
           ? shopPage(p.nodes, 'icp-only')
-          : englishPage(p.nodes);
+          : p.name === 'layout kept dirty by the page'
+            ? shopPage(p.nodes, 'licence', DIRTY_LAYOUT_SCRIPT)
+            : englishPage(p.nodes);
     return { ...p, path: `/page${i}`, html: Buffer.from(html) };
   });
 }
@@ -105,7 +122,31 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { fileName?: string; data?: { url?: string; isOutermostMainFrame?: boolean; timerId?: number } };
+  args?: {
+    fileName?: string;
+    data?: { url?: string; isOutermostMainFrame?: boolean; timerId?: number; stackTrace?: StackFrame[] };
+    beginData?: { stackTrace?: StackFrame[]; dirtyObjects?: number };
+    elementCount?: number;
+  };
+}
+
+interface StackFrame {
+  url?: string;
+  functionName?: string;
+  lineNumber?: number;
+  columnNumber?: number;
+}
+
+/** Style or layout work the extension caused: inside one of its script events, or asked for by its code. */
+export interface ForcedLayout {
+  name: string;
+  ms: number;
+  /** The extension's event it ran inside, or `stack` when only the JavaScript stack names the extension. */
+  inside: string;
+  /** Layout objects (Layout) or elements (UpdateLayoutTree) it had to bring up to date. */
+  dirty?: number;
+  /** The innermost of the extension's functions on the stack that asked for it, when stacks were traced. */
+  by?: string;
 }
 
 export interface Breakdown {
@@ -125,6 +166,12 @@ export interface LoadCost {
   laterEvents: number;
   /** The longest the extension held the page's main thread at once: what a person feels as a freeze. */
   longestMs: number;
+  forcedLayouts: ForcedLayout[];
+  /**
+   * Whether the page had left style or layout out of date when the content script started: only then would
+   * a script that reads geometry pay for a layout, so only such a load can show that ours does not.
+   */
+  layoutDirtyAtStart: boolean;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -150,8 +197,7 @@ export function costOf(events: TraceEvent[], url: string, extensionId: string): 
   if (!load) throw new Error(`no load event for ${url} in the trace`);
   const until = load.ts + AFTER_LOAD_MS * 1000;
   const thread = events.filter(
-    (e) =>
-      e.pid === commit.pid && e.tid === commit.tid && e.ts <= until && (e.name === 'TimerInstall' || (e.ph === 'X' && e.dur !== undefined)),
+    (e) => e.pid === commit.pid && e.tid === commit.tid && e.ts <= until && (INSTANTS.has(e.name) || (e.ph === 'X' && e.dur !== undefined)),
   );
   const prefix = `chrome-extension://${extensionId}/`;
   const own = thread.filter((e) => COUNTED.has(e.name) && (e.args?.data?.url ?? e.args?.fileName ?? '').startsWith(prefix));
@@ -180,14 +226,56 @@ export function costOf(events: TraceEvent[], url: string, extensionId: string): 
     cpu: breakdown((e) => e.tdur ?? e.dur!),
     laterEvents: later.length,
     longestMs: Math.max(...counted.map((e) => e.dur!)) / 1000,
+    forcedLayouts: forcedLayouts(thread, [...own, ...timers], prefix),
+    layoutDirtyAtStart: dirtyAt(thread, evaluations[0].ts),
   };
 }
 
-/** Loads `url` in a new tab under a trace that stops 2 s after `load`; the extension's cost in that load. */
-export async function tracedLoad(browser: Browser, url: string, extensionId: string): Promise<LoadCost> {
+/** Whether something invalidated style or layout after the last update of them that ended before `ts`. */
+function dirtyAt(thread: TraceEvent[], ts: number): boolean {
+  const before = thread.filter((e) => e.ts < ts);
+  const updated = Math.max(0, ...before.filter((e) => LAYOUT_WORK.has(e.name)).map((e) => e.ts + e.dur!));
+  return before.some((e) => INVALIDATIONS.has(e.name) && e.ts >= updated);
+}
+
+/**
+ * A script only makes the renderer update style or layout outside a frame by asking for something that
+ * needs it, so such work nested in the extension's own script events (or timers) is the extension's doing.
+ * The stack, when traced, also catches what runs outside those events (a promise continuation).
+ */
+function forcedLayouts(thread: TraceEvent[], ownEvents: TraceEvent[], prefix: string): ForcedLayout[] {
+  return thread.flatMap((e) => {
+    if (!LAYOUT_WORK.has(e.name)) return [];
+    const stack = e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace ?? [];
+    const caller = stack.find((f) => f.url?.startsWith(prefix));
+    const container = ownEvents.find((o) => within(e, o));
+    if (!container && !caller) return [];
+    const dirty = e.args?.beginData?.dirtyObjects ?? e.args?.elementCount;
+    return [
+      {
+        name: e.name,
+        ms: e.dur! / 1000,
+        inside: container?.name ?? 'stack',
+        ...(dirty === undefined ? {} : { dirty }),
+        ...(caller
+          ? {
+              by: `${caller.functionName || '(top level)'} ${caller.url!.slice(prefix.length)}:${caller.lineNumber}:${caller.columnNumber}`,
+            }
+          : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * Loads `url` in a new tab under a trace that stops 2 s after `load`; the extension's cost in that load.
+ * `stacks` also records the JavaScript stack of forced style and layout work, which costs time of its own:
+ * for checking who forced it, not for timing.
+ */
+export async function tracedLoad(browser: Browser, url: string, extensionId: string, { stacks = false } = {}): Promise<LoadCost> {
   const page = await browser.newPage();
   try {
-    await page.tracing.start({ categories: CATEGORIES });
+    await page.tracing.start({ categories: stacks ? [...CATEGORIES, STACK_CATEGORY] : CATEGORIES });
     await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
     await new Promise((resolve) => setTimeout(resolve, AFTER_LOAD_MS));
     const trace = await page.tracing.stop();
@@ -197,14 +285,20 @@ export async function tracedLoad(browser: Browser, url: string, extensionId: str
   }
 }
 
+/** How many of the loads forced style or layout, and the median time that took per load (wall, ms). */
+function forced(costs: LoadCost[]) {
+  const ms = costs.map((c) => sum(c.forcedLayouts.map((f) => f.ms)));
+  return { loads: ms.filter((x) => x > 0).length, medianMs: round(median(ms)) };
+}
+
 function medians(costs: LoadCost[], clock: 'wall' | 'cpu') {
   const of = (key: keyof Breakdown) => round(median(costs.map((c) => c[clock][key])));
   return { totalMs: of('totalMs'), compileMs: of('compileMs'), firstRunMs: of('firstRunMs'), laterMs: of('laterMs') };
 }
 
 /** Runs per page: `runs`, but fewer on the 1,000,000-node pages, which take seconds to load. */
-export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
-  const list = pages();
+export async function coldCost(build: string, runs = 9, runsAtMillion = 5, only = '') {
+  const list = pages().filter((p) => p.name.includes(only));
   const server = await serve(list);
   const checker = checkerExtension();
   const subjects = [
@@ -234,6 +328,8 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
       }
       const [c, o] = costs.map((list) => medians(list, 'wall'));
       const [cCpu, oCpu] = costs.map((list) => medians(list, 'cpu'));
+      const [cForced, oForced] = costs.map(forced);
+      const dirtyAtStart = costs.map((list) => list.filter((x) => x.layoutDirtyAtStart).length);
       rows.push({
         page: page.name,
         nodes: page.nodes,
@@ -248,6 +344,12 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
         oursFirstRunMs: o.firstRunMs,
         oursLaterMs: o.laterMs,
         oursLaterEvents: median(costs[1].map((x) => x.laterEvents)),
+        // Per subject: loads that started its script on dirty layout, loads where it forced style or layout
+        // (of `loads`), and the median time that took per load, included in the totals above.
+        dirtyAtStart: `${dirtyAtStart[0]} · ${dirtyAtStart[1]}`,
+        forcedLayouts: `${cForced.loads} · ${oForced.loads}`,
+        checkerForcedMs: cForced.medianMs,
+        oursForcedMs: oForced.medianMs,
         checkerCompileMs: c.compileMs,
         checkerFirstRunMs: c.firstRunMs,
         checkerLaterMs: c.laterMs,
@@ -265,25 +367,30 @@ export async function coldCost(build: string, runs = 9, runsAtMillion = 5) {
 
 export function printColdCost(rows: Awaited<ReturnType<typeof coldCost>>) {
   console.log(
-    '\nCold cost per page load, from traces: innerText checker vs ours (medians: main-thread ms held, and its CPU ms; ratio checker/ours; ours split into compile, first run, later)',
+    '\nCold cost per page load, from traces: innerText checker vs ours (medians: main-thread ms held, and its CPU ms; ratio checker/ours; ours split into compile, first run, later; loads that started on dirty layout and loads that forced style or layout, checker · ours, and the median ms that took)',
   );
   console.table(rows.map(({ checkerCompileMs, checkerFirstRunMs, checkerLaterMs, oursLaterEvents, cpu, perLoadMs, ...row }) => row));
 }
 
 async function main() {
-  const at = process.argv.indexOf('--runs');
-  const runs = at > 0 ? Number(process.argv[at + 1]) : 9;
+  const option = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const runs = Number(option('--runs') ?? 9);
+  const only = option('--page') ?? '';
   const dir = mkdtempSync(join(tmpdir(), 'licence-bench-build-'));
   execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,
     env: { ...process.env, WXT_OUT_DIR: dir },
     stdio: 'ignore',
   });
-  const rows = await coldCost(join(dir, 'chrome-mv3'), runs, Math.min(runs, 5));
+  const rows = await coldCost(join(dir, 'chrome-mv3'), runs, Math.min(runs, 5), only);
+  printColdCost(rows);
+  if (only) return;
   const file = join(ROOT, 'bench-results.json');
   const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(file, `${JSON.stringify({ ...results, cold: rows, coldMeasuredAt: new Date().toISOString() }, null, 2)}\n`);
-  printColdCost(rows);
   console.log('\nwrote bench-results.json (cold)');
 }
 

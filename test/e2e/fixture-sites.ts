@@ -1,5 +1,6 @@
 // The sites the end-to-end tests visit: one per case, each served under its own host name.
 import type { Verdict } from '../../core/verdict/verdict';
+import { DIRTY_LAYOUT_SCRIPT } from '../../bench/pages';
 import { CORPUS_SITES } from './corpus-sites';
 
 export interface FixtureSite {
@@ -47,6 +48,8 @@ const HEARTBEAT = `<script>
   window.__gaps = []; let last = performance.now();
   setInterval(() => { const now = performance.now(); window.__gaps.push(now - last); last = now; }, 10);
 </script>`;
+
+const ITEM = '<div class="item"><span>商品</span><b>¥99</b><i>新</i></div>';
 
 export const CASE_SITES: FixtureSite[] = [
   {
@@ -121,11 +124,7 @@ export const CASE_SITES: FixtureSite[] = [
   {
     name: 'page of 200,000 nodes',
     host: 'huge-page.com',
-    html: page(
-      'huge',
-      '经营许可证：渝B2-20210467',
-      `${HEARTBEAT}<div id="grid">${'<div class="item"><span>商品</span><b>¥99</b><i>新</i></div>'.repeat(50_000)}</div>`,
-    ),
+    html: page('huge', '经营许可证：渝B2-20210467', `${HEARTBEAT}<div id="grid">${ITEM.repeat(50_000)}</div>`),
     expected: 'mismatch',
   },
   {
@@ -254,6 +253,44 @@ export const EXPENSIVE_SITES: FixtureSite[] = [
   },
 ];
 
+const LISTED_FOOTER = 'ICP证：沪B2-20250001号';
+
+/**
+ * Pages where reading geometry would force a layout, each on a listed subdomain: the verdict is `listed`, so
+ * no warning is injected and only the content script runs on them.
+ */
+export const LAYOUT_SITES: (FixtureSite & { keepsLayoutDirty?: true })[] = [
+  {
+    name: 'a small shop, the licence in its footer',
+    host: 'small.listed-fixture.cn',
+    html: page('小店', LISTED_FOOTER),
+    expected: { registry: '沪B2-20250001' },
+  },
+  {
+    name: 'a page whose script keeps layout dirty while the content script runs',
+    host: 'dirty-layout.listed-fixture.cn',
+    // The ticker's new text every frame wakes the content script's observer, so its rescans (timers) run
+    // on dirty layout too.
+    html: page(
+      '动画',
+      LISTED_FOOTER,
+      `<div>${ITEM.repeat(1_000)}</div><p id="ticker"></p>${DIRTY_LAYOUT_SCRIPT}<script>
+        const ticker = document.getElementById('ticker'); let n = 0;
+        const tick = () => { ticker.textContent = '价格 ' + (n++); requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      </script>`,
+    ),
+    expected: { registry: '沪B2-20250001' },
+    keepsLayoutDirty: true,
+  },
+  {
+    name: 'a page of 100,000 nodes',
+    host: 'large.listed-fixture.cn',
+    html: page('大店', LISTED_FOOTER, `<div>${ITEM.repeat(12_500)}</div>`),
+    expected: { registry: '沪B2-20250001' },
+  },
+];
+
 /** Shows a licence number the e2e registry lacks until a signed update adds it. */
 export const UPDATE_SITE: FixtureSite = {
   name: 'site added by an update',
@@ -262,7 +299,15 @@ export const UPDATE_SITE: FixtureSite = {
   expected: 'unknown',
 };
 
-export const ALL_SITES = [...SEEDED_SITES, ...CASE_SITES, ...HOSTILE_SITES, ...EXPENSIVE_SITES, UPDATE_SITE, ...CORPUS_SITES];
+export const ALL_SITES = [
+  ...SEEDED_SITES,
+  ...CASE_SITES,
+  ...HOSTILE_SITES,
+  ...EXPENSIVE_SITES,
+  ...LAYOUT_SITES,
+  UPDATE_SITE,
+  ...CORPUS_SITES,
+];
 
 export function siteFor(host: string): FixtureSite | undefined {
   return ALL_SITES.find((s) => s.host === host);

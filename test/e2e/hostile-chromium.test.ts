@@ -68,6 +68,8 @@ describe('pages that force the scanner off its cheap path, in real Chromium', ()
       const url = session.sites.url(site.host);
       const cost = await tracedLoad(session.browser, url, session.extensionId);
       expect(cost.longestMs).toBeLessThan(LONGEST_MS);
+      // The same trace, read for the style or layout work our script forced (layout-chromium.test.ts).
+      expect(cost.forcedLayouts).toEqual([]);
       const page = await openSite(session.browser, url);
       const tabId = await tabIdOf(session.worker, url);
       expect(await badgeSaying(() => readBadge(session.worker, tabId), 'mismatch', 30_000)).toMatchObject(BADGES.mismatch);
