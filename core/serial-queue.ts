@@ -10,8 +10,14 @@ export function serialQueue(first: Promise<unknown> = Promise.resolve()) {
       tail = result.catch(() => undefined);
       return result;
     },
-    /** Settles once every task queued so far has settled. */
-    idle: (): Promise<void> => tail.then(() => undefined),
+    /** Settles once every task queued so far, and every task those queued, has settled. */
+    async idle(): Promise<void> {
+      let seen: Promise<unknown>;
+      do {
+        seen = tail;
+        await seen;
+      } while (seen !== tail);
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { isFilingNumber, matchNames, nameEntries, RegistryIndex, serialOf } from '../core/registry/registry-index';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
+import { matchNames, nameEntries, RegistryIndex, serialOf } from '../core/registry/registry-index';
 import type { RecordChange } from '../core/registry/record-change';
 import {
   DuplicateNumberError,
@@ -10,25 +10,32 @@ import {
 } from '../core/registry/registry-source';
 import { FilingSchema, LicenceSchema, type Filing, type Licence } from '../core/registry/schema';
 
-// Every record under its own natural key, prefixed by the generation: a registry is written as it arrives
-// (nothing needs the whole of it to decide where a record goes), a delta puts and deletes single records,
-// and a new registry is written beside the one in force and switched to with one small write.
-interface RegistryDb extends DBSchema {
-  /** [generation, serial, number]: one read finds a number, one range read a serial. */
-  licence: { key: [number, string, string]; value: Licence };
-  /** [generation, number]. */
-  filing: { key: [number, string]; value: Filing };
-  /** [generation, domain, number of a licence or filing that lists it]; the key is all there is. */
-  domain: { key: [number, string, string]; value: 0 };
-  /**
-   * [generation, licence number] → the licence's holder and site names folded for search, and its place in
-   * the registry: name matches are ranked in the registry's order.
-   */
-  name: { key: [number, string]; value: { order: number; names: [key: string, holder: 0 | 1][] } };
-  /** generation → what it holds, written with its last records: a record of the generation that disagrees is stale. */
-  meta: { key: number; value: GenerationMeta & { nextOrder: number } };
-  /** Files the options page hands to the worker for import: too large for a message (Chrome caps them at 64 MiB). */
-  imports: { key: string; value: ArrayBuffer };
+// A registry is stored in chunks of records in the order they arrive, keyed [generation, seq], and found
+// through the store's own indexes (on `${generation} ${domain | number | serial}`), which the browser keeps
+// up to date inside each write. Nothing needs the whole registry to decide where a record goes, so it is
+// written as it is read; a chunk holds a few records, so a national registry is some forty thousand writes,
+// not millions; and a delta rewrites only the chunks holding what it changes.
+type Key = [number, number];
+
+interface LicenceChunk {
+  licences: Licence[];
+  domainKeys: string[];
+  numberKeys: string[];
+  serialKeys: string[];
+}
+
+interface FilingChunk {
+  filings: Filing[];
+  domainKeys: string[];
+  numberKeys: string[];
+}
+
+/** A holder or site name folded for search, the licence it names, and 1 when it is the holder. */
+type NameRow = [key: string, number: string, holder: 0 | 1];
+
+interface NameChunk {
+  rows: NameRow[];
+  numberKeys: string[];
 }
 
 export interface GenerationMeta {
@@ -36,21 +43,40 @@ export interface GenerationMeta {
   contentHash: string;
 }
 
-type RecordStore = 'licence' | 'filing' | 'domain' | 'name';
-const RECORD_STORES: RecordStore[] = ['licence', 'filing', 'domain', 'name'];
+/** What a generation holds besides its records: written after them, so a generation without it is unfinished. */
+interface StoredMeta extends GenerationMeta {
+  /** Chunks per store: a count that disagrees at start means records have gone. */
+  chunks: Record<ChunkStore, number>;
+  /** The seq the next chunk appended to each store takes. */
+  next: Record<ChunkStore, number>;
+}
+
+interface RegistryDb extends DBSchema {
+  'licence-chunks': { key: Key; value: LicenceChunk; indexes: { domain: string; number: string; serial: string } };
+  'filing-chunks': { key: Key; value: FilingChunk; indexes: { domain: string; number: string } };
+  /** Read whole for a name search, in seq order: the registry's order, in which name matches are ranked. */
+  'name-chunks': { key: Key; value: NameChunk; indexes: { number: string } };
+  meta: { key: number; value: StoredMeta };
+  /** Files the options page hands to the worker for import: too large for a message (Chrome caps them at 64 MiB). */
+  imports: { key: string; value: ArrayBuffer };
+}
+
+type ChunkStore = 'licence-chunks' | 'filing-chunks' | 'name-chunks';
+const CHUNK_STORES: ChunkStore[] = ['licence-chunks', 'filing-chunks', 'name-chunks'];
 const DB_NAME = 'licence-registry';
-/** Version 4 keys records naturally; the hash buckets of versions 1–3 are dropped with their registry. */
+/** Version 4 stores chunks found by indexes; the hash buckets of versions 1–3 are dropped with their registry. */
 const DB_VERSION = 4;
-/**
- * Entries kept in memory per registry, most recently used last: one page load asks for the same few keys
- * several times (navigation, findings, load complete).
- */
+// Reading a chunk costs about its size: a licence with its sites is some 1 KB, a filing some 200 bytes.
+const LICENCES_PER_CHUNK = 8;
+const FILINGS_PER_CHUNK = 32;
+const NAMES_PER_CHUNK = 2048;
+/** Chunks kept in memory per registry, most recently used last: a page load asks for the same few several times. */
 const CACHED_READS = 256;
 
 export interface GenerationWriter {
-  /** Adds records (in one transaction); a number already present fails it with DuplicateNumberError. */
+  /** Adds records (their full chunks in one transaction); a number already present fails it with DuplicateNumberError. */
   add(licences: readonly Licence[], filings: readonly Filing[]): Promise<void>;
-  /** Writes what the generation holds: done last, after its records. */
+  /** Writes the last, partly filled chunks and what the generation holds: done last. */
   finish(meta: GenerationMeta): Promise<void>;
 }
 
@@ -60,7 +86,8 @@ export interface RegistryStore {
   /** Deletes every generation but `generation` (all of them for null): superseded or half-written ones. */
   keepOnly(generation: number | null): Promise<void>;
   source(installed: InstalledGeneration): RegistrySource;
-  meta(generation: number): Promise<GenerationMeta | undefined>;
+  /** What the generation says it holds, or why it no longer holds it (records gone, or never finished). */
+  check(generation: number): Promise<{ meta: GenerationMeta } | { problem: string }>;
   /** The records under these numbers as stored (absent ones left out), and the numbers listing each domain. */
   current(
     generation: number,
@@ -87,12 +114,17 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
         openDB<RegistryDb>(DB_NAME, DB_VERSION, {
           upgrade(db) {
             const untyped = db as unknown as IDBDatabase;
-            for (const old of ['licences', 'domains', 'names', 'filings']) {
-              if (untyped.objectStoreNames.contains(old)) untyped.deleteObjectStore(old);
-            }
-            for (const name of [...RECORD_STORES, 'meta' as const, 'imports' as const]) {
-              if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-            }
+            for (const name of [...untyped.objectStoreNames]) if (name !== 'imports') untyped.deleteObjectStore(name);
+            if (!db.objectStoreNames.contains('imports')) db.createObjectStore('imports');
+            db.createObjectStore('meta');
+            const licences = db.createObjectStore('licence-chunks');
+            licences.createIndex('domain', 'domainKeys', { multiEntry: true });
+            licences.createIndex('number', 'numberKeys', { multiEntry: true, unique: true });
+            licences.createIndex('serial', 'serialKeys', { multiEntry: true });
+            const filings = db.createObjectStore('filing-chunks');
+            filings.createIndex('domain', 'domainKeys', { multiEntry: true });
+            filings.createIndex('number', 'numberKeys', { multiEntry: true, unique: true });
+            db.createObjectStore('name-chunks').createIndex('number', 'numberKeys', { multiEntry: true });
           },
           // A newer version of the extension wants to change the database: this connection steps aside, and
           // the next call opens it afresh. The same when the browser closes it unexpectedly.
@@ -114,39 +146,34 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
   };
 }
 
-type WriteTx = IDBPTransaction<RegistryDb, RecordStore[], 'readwrite'>;
+/** An index key: the generation, then what is looked up (no domain or number holds a space). */
+const at = (generation: number, value: string) => `${generation} ${value}`;
+const domainsOf = (entry: Licence | Filing) => [...new Set(entry.sites.map((s) => s.domain))];
 
-const licenceKey = (generation: number, number: string): [number, string, string] => [generation, serialOf(number), number];
-const domainsOf = (entry: Licence | Filing) => new Set(entry.sites.map((s) => s.domain));
-const namesOf = (licence: Licence): [string, 0 | 1][] => nameEntries(licence).map((e) => [e.key, e.holder ? 1 : 0]);
-
-/** Issues the writes of a licence and what finds it into `writes`; `add` refuses a number already there. */
-function putLicence(tx: WriteTx, generation: number, licence: Licence, order: number, add: boolean, writes: Promise<unknown>[]): void {
-  const store = tx.objectStore('licence');
-  const key = licenceKey(generation, licence.number);
-  writes.push(
-    (add ? store.add(licence, key) : store.put(licence, key)).catch((error: unknown) => {
-      throw isConstraint(error) ? new DuplicateNumberError('licence', licence.number) : error;
-    }),
-  );
-  writes.push(tx.objectStore('name').put({ order, names: namesOf(licence) }, [generation, licence.number]));
-  for (const domain of domainsOf(licence)) writes.push(tx.objectStore('domain').put(0, [generation, domain, licence.number]));
+function licenceChunk(generation: number, licences: Licence[]): LicenceChunk {
+  return {
+    licences,
+    domainKeys: [...new Set(licences.flatMap(domainsOf))].map((d) => at(generation, d)),
+    numberKeys: licences.map((l) => at(generation, l.number)),
+    serialKeys: [...new Set(licences.map((l) => at(generation, serialOf(l.number))))],
+  };
 }
 
-function putFiling(tx: WriteTx, generation: number, filing: Filing, add: boolean, writes: Promise<unknown>[]): void {
-  const store = tx.objectStore('filing');
-  const key: [number, string] = [generation, filing.number];
-  writes.push(
-    (add ? store.add(filing, key) : store.put(filing, key)).catch((error: unknown) => {
-      throw isConstraint(error) ? new DuplicateNumberError('filing', filing.number) : error;
-    }),
-  );
-  for (const domain of domainsOf(filing)) writes.push(tx.objectStore('domain').put(0, [generation, domain, filing.number]));
+function filingChunk(generation: number, filings: Filing[]): FilingChunk {
+  return {
+    filings,
+    domainKeys: [...new Set(filings.flatMap(domainsOf))].map((d) => at(generation, d)),
+    numberKeys: filings.map((f) => at(generation, f.number)),
+  };
 }
 
-function isConstraint(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'ConstraintError';
+const nameRows = (licence: Licence): NameRow[] => nameEntries(licence).map((e) => [e.key, licence.number, e.holder ? 1 : 0]);
+
+function nameChunk(generation: number, rows: NameRow[]): NameChunk {
+  return { rows, numberKeys: [...new Set(rows.map((r) => at(generation, r[1])))] };
 }
+
+type WriteTx = IDBPTransaction<RegistryDb, (ChunkStore | 'meta')[], 'readwrite'>;
 
 /**
  * Issues a transaction's writes and waits for all of them and the transaction; the first failure (a write
@@ -172,27 +199,98 @@ async function writeAll(tx: WriteTx, issue: (writes: Promise<unknown>[]) => void
   await tx.done;
 }
 
+const isConstraint = (error: unknown) => error instanceof DOMException && error.name === 'ConstraintError';
+
+/** Cuts `items` into chunks of `size`, keeping a partly filled last one back unless `all`. */
+function takeChunks<T>(pending: T[], size: number, all: boolean): T[][] {
+  const chunks: T[][] = [];
+  while (pending.length >= size || (all && pending.length > 0)) chunks.push(pending.splice(0, size));
+  return chunks;
+}
+
 function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
-  const range = (generation: number) => IDBKeyRange.bound([generation], [generation, []]);
+  const range = (generation: number) => IDBKeyRange.bound([generation], [generation, Infinity]);
+
+  /** Which of `numbers` the generation already holds: named when a write fails on a repeated number. */
+  async function repeated(generation: number, kind: 'licence' | 'filing', numbers: string[]): Promise<string | undefined> {
+    const index = db.transaction(kind === 'licence' ? 'licence-chunks' : 'filing-chunks').store.index('number');
+    const found = await Promise.all(numbers.map((n) => index.getKey(at(generation, n))));
+    return numbers.find((_, i) => found[i] !== undefined);
+  }
 
   return {
     writer(generation) {
-      let order = 0;
+      const pending = { licences: [] as Licence[], filings: [] as Filing[], names: [] as NameRow[] };
+      const next: Record<ChunkStore, number> = { 'licence-chunks': 0, 'filing-chunks': 0, 'name-chunks': 0 };
+      // Numbers waiting in a partly filled chunk: the store's unique index sees a number only once it is written.
+      const waiting = { licence: new Set<string>(), filing: new Set<string>() };
+
+      async function flush(all: boolean, meta?: StoredMeta): Promise<void> {
+        const chunks = {
+          licences: takeChunks(pending.licences, LICENCES_PER_CHUNK, all),
+          filings: takeChunks(pending.filings, FILINGS_PER_CHUNK, all),
+          names: takeChunks(pending.names, NAMES_PER_CHUNK, all),
+        };
+        const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
+        try {
+          await writeAll(tx, (writes) => {
+            for (const c of chunks.licences)
+              writes.push(tx.objectStore('licence-chunks').add(licenceChunk(generation, c), [generation, next['licence-chunks']++]));
+            for (const c of chunks.filings)
+              writes.push(tx.objectStore('filing-chunks').add(filingChunk(generation, c), [generation, next['filing-chunks']++]));
+            for (const c of chunks.names)
+              writes.push(tx.objectStore('name-chunks').add(nameChunk(generation, c), [generation, next['name-chunks']++]));
+            if (meta) writes.push(tx.objectStore('meta').put(meta, generation));
+          });
+        } catch (error) {
+          if (!isConstraint(error)) throw error;
+          const licence = await repeated(
+            generation,
+            'licence',
+            chunks.licences.flat().map((l) => l.number),
+          );
+          if (licence) throw new DuplicateNumberError('licence', licence);
+          const filing = await repeated(
+            generation,
+            'filing',
+            chunks.filings.flat().map((f) => f.number),
+          );
+          throw filing ? new DuplicateNumberError('filing', filing) : error;
+        }
+        for (const c of chunks.licences) for (const l of c) waiting.licence.delete(l.number);
+        for (const c of chunks.filings) for (const f of c) waiting.filing.delete(f.number);
+      }
+
       return {
         async add(licences, filings) {
-          const tx = db.transaction(RECORD_STORES, 'readwrite');
-          await writeAll(tx, (writes) => {
-            for (const licence of licences) putLicence(tx, generation, licence, order++, true, writes);
-            for (const filing of filings) putFiling(tx, generation, filing, true, writes);
-          });
+          for (const licence of licences) {
+            if (waiting.licence.has(licence.number)) throw new DuplicateNumberError('licence', licence.number);
+            waiting.licence.add(licence.number);
+            pending.licences.push(licence);
+            pending.names.push(...nameRows(licence));
+          }
+          for (const filing of filings) {
+            if (waiting.filing.has(filing.number)) throw new DuplicateNumberError('filing', filing.number);
+            waiting.filing.add(filing.number);
+            pending.filings.push(filing);
+          }
+          await flush(false);
         },
-        finish: (meta) => db.put('meta', { ...meta, nextOrder: order }, generation).then(() => undefined),
+        async finish(meta) {
+          // The chunks the last flush writes are counted before it takes them.
+          const counts = {
+            'licence-chunks': next['licence-chunks'] + Math.ceil(pending.licences.length / LICENCES_PER_CHUNK),
+            'filing-chunks': next['filing-chunks'] + Math.ceil(pending.filings.length / FILINGS_PER_CHUNK),
+            'name-chunks': next['name-chunks'] + Math.ceil(pending.names.length / NAMES_PER_CHUNK),
+          };
+          await flush(true, { ...meta, chunks: counts, next: counts });
+        },
       };
     },
 
     async keepOnly(generation) {
-      const tx = db.transaction([...RECORD_STORES, 'meta'], 'readwrite');
-      for (const name of RECORD_STORES) {
+      const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
+      for (const name of CHUNK_STORES) {
         const store = tx.objectStore(name);
         if (generation === null) {
           void store.clear();
@@ -213,48 +311,135 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 
     source: generationSource,
 
-    async meta(generation) {
-      const meta = await db.get('meta', generation);
-      return meta && { version: meta.version, contentHash: meta.contentHash };
+    async check(generation) {
+      const tx = db.transaction([...CHUNK_STORES, 'meta']);
+      const [meta, ...counts] = await Promise.all([
+        tx.objectStore('meta').get(generation),
+        ...CHUNK_STORES.map((name) => tx.objectStore(name).count(range(generation))),
+      ]);
+      if (!meta) return { problem: 'its records were never all written' };
+      const short = CHUNK_STORES.findIndex((name, i) => counts[i] !== meta.chunks[name]);
+      if (short >= 0) {
+        const what = CHUNK_STORES[short].replace(/-chunks$/, 's');
+        return { problem: `it has ${counts[short]} of its ${meta.chunks[CHUNK_STORES[short]]} chunks of ${what}` };
+      }
+      return { meta: { version: meta.version, contentHash: meta.contentHash } };
     },
 
     async current(generation, wanted) {
-      const tx = db.transaction(['licence', 'filing', 'domain'], 'readonly');
+      const tx = db.transaction(['licence-chunks', 'filing-chunks']);
+      const licenceStore = tx.objectStore('licence-chunks');
+      const filingStore = tx.objectStore('filing-chunks');
       const [licences, filings, listers] = await Promise.all([
-        Promise.all(wanted.licences.map((n) => tx.objectStore('licence').get(licenceKey(generation, n)))),
-        Promise.all(wanted.filings.map((n) => tx.objectStore('filing').get([generation, n]))),
-        Promise.all(wanted.domains.map((d) => tx.objectStore('domain').getAllKeys(domainRange(generation, d)))),
+        Promise.all(
+          wanted.licences.map(async (n) =>
+            (await licenceStore.index('number').get(at(generation, n)))?.licences.find((l) => l.number === n),
+          ),
+        ),
+        Promise.all(
+          wanted.filings.map(async (n) => (await filingStore.index('number').get(at(generation, n)))?.filings.find((f) => f.number === n)),
+        ),
+        Promise.all(
+          wanted.domains.map(async (d) => {
+            const [l, f] = await Promise.all([
+              licenceStore.index('domain').getAll(at(generation, d)),
+              filingStore.index('domain').getAll(at(generation, d)),
+            ]);
+            const listing = (entry: Licence | Filing) => entry.sites.some((s) => s.domain === d);
+            return [...l.flatMap((c) => c.licences.filter(listing)), ...f.flatMap((c) => c.filings.filter(listing))].map((e) => e.number);
+          }),
+        ),
       ]);
       return {
         licences: new Map(licences.flatMap((l) => (l ? [[l.number, l] as const] : []))),
         filings: new Map(filings.flatMap((f) => (f ? [[f.number, f] as const] : []))),
-        listers: new Map(wanted.domains.map((d, i) => [d, listers[i].map((k) => k[2])])),
+        listers: new Map(wanted.domains.map((d, i) => [d, listers[i]])),
       };
     },
 
     async change(generation, { removed, added }, meta) {
-      const tx = db.transaction([...RECORD_STORES, 'meta'], 'readwrite');
-      // A changed licence keeps its place in the ranking of names; a new one goes last.
-      const [stored, ...places] = await Promise.all([
+      const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
+      const licenceStore = tx.objectStore('licence-chunks');
+      const filingStore = tx.objectStore('filing-chunks');
+      const nameStore = tx.objectStore('name-chunks');
+      const removedLicences = new Set(removed.licences.map((l) => l.number));
+      const removedFilings = new Set(removed.filings.map((f) => f.number));
+      const putLicences = new Map(added.licences.map((l) => [l.number, l]));
+      const putFilings = new Map(added.filings.map((f) => [f.number, f]));
+      // The chunks holding what goes: a changed record is put back in its place, so rankings keep their order.
+      const keysOf = async (store: ChunkStore, numbers: Set<string>) => {
+        const index = (tx.objectStore(store) as unknown as IDBPObjectStore<RegistryDb, ChunkStore[], 'name-chunks', 'readwrite'>).index(
+          'number',
+        );
+        const keys = await Promise.all([...numbers].map((n) => index.getAllKeys(at(generation, n))));
+        const unique = new Map(keys.flat().map((k) => [k.join(' '), k]));
+        return [...unique.values()];
+      };
+      const [stored, licenceKeys, filingKeys, nameKeys] = await Promise.all([
         tx.objectStore('meta').get(generation),
-        ...added.licences.map((l) => tx.objectStore('name').get([generation, l.number])),
+        keysOf('licence-chunks', removedLicences),
+        keysOf('filing-chunks', removedFilings),
+        keysOf('name-chunks', removedLicences),
       ]);
-      let nextOrder = stored?.nextOrder ?? 0;
-      const records = tx as unknown as WriteTx;
-      await writeAll(records, (writes) => {
-        for (const licence of removed.licences) {
-          writes.push(tx.objectStore('licence').delete(licenceKey(generation, licence.number)));
-          writes.push(tx.objectStore('name').delete([generation, licence.number]));
-          for (const domain of domainsOf(licence)) writes.push(tx.objectStore('domain').delete([generation, domain, licence.number]));
-        }
-        for (const filing of removed.filings) {
-          writes.push(tx.objectStore('filing').delete([generation, filing.number]));
-          for (const domain of domainsOf(filing)) writes.push(tx.objectStore('domain').delete([generation, domain, filing.number]));
-        }
-        // After the deletes, in the same transaction: a changed record is removed in its old form, then put.
-        added.licences.forEach((licence, i) => putLicence(records, generation, licence, places[i]?.order ?? nextOrder++, false, writes));
-        for (const filing of added.filings) putFiling(records, generation, filing, false, writes);
-        writes.push(tx.objectStore('meta').put({ ...meta, nextOrder }, generation));
+      if (!stored) throw new StoreCorruptedError('its generation has no record of what it holds');
+      const [licenceChunks, filingChunks, nameChunks] = await Promise.all([
+        Promise.all(licenceKeys.map((k) => licenceStore.get(k))),
+        Promise.all(filingKeys.map((k) => filingStore.get(k))),
+        Promise.all(nameKeys.map((k) => nameStore.get(k))),
+      ]);
+      const placed = new Set<string>();
+      const chunks = { ...stored.chunks };
+      const next = { ...stored.next };
+      await writeAll(tx, (writes) => {
+        const rewrite = <S extends ChunkStore>(store: S, key: Key, value: RegistryDb[S]['value'] | null) => {
+          if (value) writes.push(tx.objectStore(store).put(value, key));
+          else {
+            writes.push(tx.objectStore(store).delete(key));
+            chunks[store]--;
+          }
+        };
+        licenceChunks.forEach((chunk, i) => {
+          const licences = (chunk?.licences ?? []).flatMap((l) => {
+            if (!removedLicences.has(l.number)) return [l];
+            const replacement = putLicences.get(l.number);
+            if (replacement) placed.add(l.number);
+            return replacement ? [replacement] : [];
+          });
+          rewrite('licence-chunks', licenceKeys[i], licences.length > 0 ? licenceChunk(generation, licences) : null);
+        });
+        filingChunks.forEach((chunk, i) => {
+          const filings = (chunk?.filings ?? []).flatMap((f) => {
+            if (!removedFilings.has(f.number)) return [f];
+            const replacement = putFilings.get(f.number);
+            if (replacement) placed.add(f.number);
+            return replacement ? [replacement] : [];
+          });
+          rewrite('filing-chunks', filingKeys[i], filings.length > 0 ? filingChunk(generation, filings) : null);
+        });
+        const named = new Set<string>();
+        nameChunks.forEach((chunk, i) => {
+          const rows = (chunk?.rows ?? []).flatMap((row) => {
+            const number = row[1];
+            if (!removedLicences.has(number)) return [row];
+            const replacement = putLicences.get(number);
+            // A changed licence's new names go where its first old name was.
+            if (!replacement || named.has(number)) return [];
+            named.add(number);
+            return nameRows(replacement);
+          });
+          rewrite('name-chunks', nameKeys[i], rows.length > 0 ? nameChunk(generation, rows) : null);
+        });
+        const append = <S extends ChunkStore>(store: S, value: RegistryDb[S]['value']) => {
+          writes.push(tx.objectStore(store).put(value, [generation, next[store]++]));
+          chunks[store]++;
+        };
+        const newLicences = added.licences.filter((l) => !placed.has(l.number));
+        for (const c of takeChunks(newLicences, LICENCES_PER_CHUNK, true)) append('licence-chunks', licenceChunk(generation, c));
+        const newFilings = added.filings.filter((f) => !placed.has(f.number));
+        for (const c of takeChunks(newFilings, FILINGS_PER_CHUNK, true)) append('filing-chunks', filingChunk(generation, c));
+        const newNames = added.licences.filter((l) => !named.has(l.number)).flatMap(nameRows);
+        for (const c of takeChunks(newNames, NAMES_PER_CHUNK, true)) append('name-chunks', nameChunk(generation, c));
+        writes.push(tx.objectStore('meta').put({ ...meta, chunks, next }, generation));
       });
     },
 
@@ -274,13 +459,9 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
     },
   };
 
-  function domainRange(generation: number, domain: string) {
-    return IDBKeyRange.bound([generation, domain], [generation, domain, []]);
-  }
-
   function generationSource({ generation, info }: InstalledGeneration): RegistrySource {
     let names: Promise<{ key: string; holder: boolean; number: string }[]> | undefined;
-    type ReadTx = IDBPTransaction<RegistryDb, ('licence' | 'filing' | 'domain')[], 'readonly'>;
+    type ReadTx = IDBPTransaction<RegistryDb, ('licence-chunks' | 'filing-chunks')[], 'readonly'>;
     const recent = new Map<string, unknown>();
     async function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
       const hit = recent.get(key);
@@ -293,49 +474,44 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 
     // Read once per page that searches names; the worker never does.
     const allNames = () =>
-      (names ??= Promise.all([db.getAllKeys('name', range(generation)), db.getAll('name', range(generation))]).then(([keys, rows]) => {
-        const entries = rows.map((row, i) => {
-          if (typeof row?.order !== 'number' || !Array.isArray(row.names))
-            throw new StoreCorruptedError(`the names of ${keys[i][1]} are malformed`);
-          return { number: keys[i][1], ...row };
-        });
-        return entries
-          .sort((a, b) => a.order - b.order)
-          .flatMap(({ number, names }) => names.map(([key, holder]) => ({ key: String(key), number, holder: holder === 1 })));
-      }));
+      (names ??= db.getAll('name-chunks', range(generation)).then((chunks) =>
+        chunks.flatMap((chunk) => {
+          if (!Array.isArray(chunk?.rows)) throw new StoreCorruptedError('a chunk of names is malformed');
+          return chunk.rows.map((row) => {
+            if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') {
+              throw new StoreCorruptedError('a name entry is malformed');
+            }
+            return { key: row[0], number: row[1], holder: row[2] === 1 };
+          });
+        }),
+      ));
 
-    const domainNumbers = (tx: ReadTx, domain: string) =>
-      cached(`d ${domain}`, async () => (await tx.objectStore('domain').getAllKeys(domainRange(generation, domain))).map((k) => k[2]));
+    function checked<T>(schema: typeof LicenceSchema | typeof FilingSchema, raw: unknown[], what: string): T[] {
+      return raw.map((entry) => {
+        const parsed = schema.safeParse(entry);
+        if (!parsed.success)
+          throw new StoreCorruptedError(`its ${what} ${(entry as { number?: string })?.number ?? '?'} no longer matches the schema`);
+        return parsed.data as T;
+      });
+    }
 
-    /** The licences with `serial`, or the one licence `number`; a number something lists must be there. */
-    const licencesOf = (tx: ReadTx, serial: string, number: string | null, listedBy: string | null) =>
-      cached(`l ${serial} ${number ?? '*'}`, async () => {
-        const store = tx.objectStore('licence');
-        const raw: unknown[] =
-          number === null
-            ? await store.getAll(IDBKeyRange.bound([generation, serial], [generation, serial, []]))
-            : [await store.get([generation, serial, number])];
-        if (number !== null && raw[0] === undefined) {
-          if (listedBy) throw new StoreCorruptedError(`the licence ${number} that ${listedBy} names is missing`);
-          return [];
-        }
-        return raw.map((entry) => {
-          const licence = LicenceSchema.safeParse(entry);
-          if (!licence.success) throw new StoreCorruptedError(`its licence ${number ?? serial} no longer matches the schema`);
-          return licence.data;
+    /** Chunks through an index: the chunk of a number, or every chunk of a domain or serial. */
+    const licencesBy = (tx: ReadTx, index: 'domain' | 'number' | 'serial', value: string) =>
+      cached(`l ${index} ${value}`, async () => {
+        const chunks = await tx.objectStore('licence-chunks').index(index).getAll(at(generation, value));
+        return chunks.flatMap((chunk) => {
+          if (!Array.isArray(chunk?.licences)) throw new StoreCorruptedError('a chunk of licences is malformed');
+          return checked<Licence>(LicenceSchema, chunk.licences, 'licence');
         });
       });
 
-    const filingOf = (tx: ReadTx, number: string, listedBy: string | null) =>
-      cached(`f ${number}`, async () => {
-        const raw = await tx.objectStore('filing').get([generation, number]);
-        if (raw === undefined) {
-          if (listedBy) throw new StoreCorruptedError(`the filing ${number} that ${listedBy} names is missing`);
-          return [];
-        }
-        const filing = FilingSchema.safeParse(raw);
-        if (!filing.success) throw new StoreCorruptedError(`its filing ${number} no longer matches the schema`);
-        return [filing.data];
+    const filingsBy = (tx: ReadTx, index: 'domain' | 'number', value: string) =>
+      cached(`f ${index} ${value}`, async () => {
+        const chunks = await tx.objectStore('filing-chunks').index(index).getAll(at(generation, value));
+        return chunks.flatMap((chunk) => {
+          if (!Array.isArray(chunk?.filings)) throw new StoreCorruptedError('a chunk of filings is malformed');
+          return checked<Filing>(FilingSchema, chunk.filings, 'filing');
+        });
       });
 
     return {
@@ -343,28 +519,29 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       async select(keys: RegistryKeys): Promise<RegistryIndex> {
         const named = keys.name === null ? [] : matchNames(await allNames(), keys.name);
         // One transaction, its reads in parallel: each transaction costs a round trip to the browser.
-        const tx = db.transaction(['licence', 'filing', 'domain'], 'readonly');
-        const listed = await Promise.all(keys.domains.map(async (domain) => ({ domain, numbers: await domainNumbers(tx, domain) })));
-        const lister = new Map<string, string>();
-        for (const { domain, numbers } of listed) for (const n of numbers) lister.set(n, domain);
-        const numbers = [...new Set([...keys.numbers, ...named, ...lister.keys()])];
-        const [licences, filings, bySerial] = await Promise.all([
-          Promise.all(numbers.filter((n) => !isFilingNumber(n)).map((n) => licencesOf(tx, serialOf(n), n, lister.get(n) ?? null))),
+        const tx = db.transaction(['licence-chunks', 'filing-chunks']);
+        const listing = (domain: string) => (entry: Licence | Filing) => entry.sites.some((s) => s.domain === domain);
+        const [byDomain, filedByDomain, byNumber, bySerial, filedByNumber] = await Promise.all([
+          Promise.all(keys.domains.map(async (d) => (await licencesBy(tx, 'domain', d)).filter(listing(d)))),
+          Promise.all(keys.domains.map(async (d) => (await filingsBy(tx, 'domain', d)).filter(listing(d)))),
           Promise.all(
-            [...new Set([...keys.filings, ...numbers.filter(isFilingNumber)])].map((n) => filingOf(tx, n, lister.get(n) ?? null)),
+            [...new Set([...keys.numbers, ...named])].map(async (n) => (await licencesBy(tx, 'number', n)).filter((l) => l.number === n)),
           ),
-          Promise.all(keys.serials.map((s) => licencesOf(tx, s, null, null))),
+          Promise.all(keys.serials.map(async (s) => (await licencesBy(tx, 'serial', s)).filter((l) => l.number.endsWith(`-${s}`)))),
+          Promise.all(keys.filings.map(async (n) => (await filingsBy(tx, 'number', n)).filter((f) => f.number === n))),
         ]);
         const found = new Map<string, Licence>();
+        for (const licence of [...byDomain.flat(), ...byNumber.flat(), ...bySerial.flat()]) found.set(licence.number, licence);
+        const filings = new Map<string, Filing>();
+        for (const filing of [...filedByDomain.flat(), ...filedByNumber.flat()]) filings.set(filing.number, filing);
         // Name matches first and in their order, so a search over this selection ranks as over the whole.
-        for (const licence of [...licences.flat(), ...bySerial.flat()]) if (!found.has(licence.number)) found.set(licence.number, licence);
-        const ordered = [...named.filter((n) => found.has(n)), ...found.keys()];
+        const ordered = [...new Set([...named.filter((n) => found.has(n)), ...found.keys()])];
         return new RegistryIndex({
           schemaVersion: 1,
           version: info.version,
           generatedAt: info.generatedAt,
-          licences: [...new Set(ordered)].map((n) => found.get(n) as Licence),
-          filings: filings.flat(),
+          licences: ordered.map((n) => found.get(n) as Licence),
+          filings: [...filings.values()],
         });
       },
     };

@@ -341,27 +341,59 @@ describe('imports and lifecycle', () => {
     });
   });
 
-  it('answers from the bundled registry when a stored record turns out missing, then discards the store and says so', async () => {
-    await install(newDomainRegistry(3));
+  /** Opens the registry database as a damaged profile would leave it, and changes it with `damage`. */
+  async function damage(change: (db: IDBDatabase, done: () => void) => void) {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const request = indexedDB.open('licence-registry');
       request.onsuccess = () => resolve(request.result);
     });
-    await new Promise((resolve) => {
-      const tx = db.transaction('licence', 'readwrite');
-      tx.objectStore('licence').clear();
-      tx.oncomplete = resolve;
+    await new Promise<void>((resolve) => change(db, resolve));
+    db.close();
+  }
+
+  it('discards at start a stored registry whose records have gone, says so, and uses the bundled one', async () => {
+    await install(newDomainRegistry(3));
+    await damage((db, done) => {
+      const tx = db.transaction('licence-chunks', 'readwrite');
+      tx.objectStore('licence-chunks').clear();
+      tx.oncomplete = done;
+    });
+    const updates = start();
+    expect(await version(updates)).toBe(1);
+    expect(await stored()).toBeUndefined();
+    expect((await status()).lastRefusal).toMatchObject({
+      source: { key: 'source_stored_registry', subs: [] },
+      reason: { key: 'stored_discarded', subs: [expect.stringMatching(/^it has 0 of its [1-9]\d* chunks of licences$/)] },
+    });
+  });
+
+  it('answers from the bundled registry when a stored licence turns out malformed, then discards the store and says so', async () => {
+    await install(newDomainRegistry(3));
+    await damage((db, done) => {
+      const tx = db.transaction('licence-chunks', 'readwrite');
+      const chunks = tx.objectStore('licence-chunks');
+      const cursor = chunks.openCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return;
+        const chunk = at.value as { licences: { number: string; holder: string }[] };
+        if (chunk.licences.some((l) => l.number === '渝B2-20230001')) {
+          at.update({ ...chunk, licences: chunk.licences.map((l) => (l.number === '渝B2-20230001' ? { ...l, holder: '' } : l)) });
+        }
+        at.continue();
+      };
+      tx.oncomplete = done;
     });
     const updates = start();
     expect(await version(updates)).toBe(3);
-    // The bundled registry does not list dongchedi-mall.cn; version 3 did, but its licences are gone.
+    // The bundled registry does not list dongchedi-mall.cn; version 3 did, but its licence no longer reads.
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual([]);
     await vi.waitFor(async () => expect(await stored()).toBeUndefined());
     expect(await version(updates)).toBe(1);
     expect(changed).toBe(1);
     expect((await status()).lastRefusal).toMatchObject({
       source: { key: 'source_stored_registry', subs: [] },
-      reason: { key: 'stored_discarded', subs: ['the licence 渝B2-20230001 that dongchedi-mall.cn names is missing'] },
+      reason: { key: 'stored_discarded', subs: ['its licence 渝B2-20230001 no longer matches the schema'] },
     });
   });
 
@@ -408,7 +440,7 @@ describe('imports and lifecycle', () => {
         request.onsuccess = () => resolve(request.result);
       });
       const keys = await new Promise<IDBValidKey[]>((resolve) => {
-        const request = db.transaction('licence').objectStore('licence').getAllKeys();
+        const request = db.transaction('licence-chunks').objectStore('licence-chunks').getAllKeys();
         request.onsuccess = () => resolve(request.result);
       });
       db.close();

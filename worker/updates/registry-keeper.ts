@@ -69,15 +69,31 @@ export function registryKeeper(env: KeeperEnvironment) {
       await clearItem(browser.storage, STORED_REGISTRY);
       await opened.keepOnly(null);
     } else if (active.generation !== null && record.value) {
-      // A delta's records and its record are written one after the other: a worker stopped between the two
-      // leaves a record that no longer describes what is stored.
-      const meta = await opened.meta(active.generation);
-      if (meta?.version !== record.value.info.version || meta.contentHash !== record.value.contentHash) {
-        await discard(said('stored_discarded', 'its record and its content disagree'));
-        return;
-      }
-      // Leftovers of an install that stopped half-way; they are never read, so this need not hold anything up.
-      void opened.keepOnly(active.generation).catch(() => undefined);
+      const { generation } = active;
+      const stored = record.value;
+      // Checked once the first verdicts can be answered: counting a national registry's chunks takes a while,
+      // and what it finds is rare. A delta's records and its record are written one after the other, so a
+      // worker stopped between the two leaves a record that no longer describes what is stored; records gone
+      // from a damaged profile show here too.
+      void env.queue
+        .run(async () => {
+          if (active.generation !== generation) return;
+          const held = await opened.check(generation);
+          const problem =
+            'problem' in held
+              ? held.problem
+              : held.meta.version !== stored.info.version || held.meta.contentHash !== stored.contentHash
+                ? 'its record and its content disagree'
+                : null;
+          if (problem) {
+            await discard(said('stored_discarded', problem));
+            env.onRegistryChanged();
+            return;
+          }
+          // Leftovers of an install that stopped half-way: never read, swept when nothing waits.
+          await opened.keepOnly(generation);
+        })
+        .catch(() => undefined);
     }
   }
 
