@@ -25,12 +25,20 @@ export function deltaNumbers(delta: RegistryDelta): { licences: string[]; filing
 
 const domainsOf = (licence: Licence) => new Set(licence.sites.map((s) => s.domain));
 
-/** Every domain whose licensed state a change can alter: those of the licences it takes out and puts in. */
+/**
+ * Every domain whose licensed state the delta can alter: all those of a licence it removes, and those a
+ * changed licence gains or loses (a domain it lists before and after stays listed).
+ */
 export function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence>): string[] {
   const touched = new Set<string>();
-  for (const number of deltaNumbers(delta).licences)
+  for (const number of delta.licences.remove)
     for (const d of stored.has(number) ? domainsOf(stored.get(number) as Licence) : []) touched.add(d);
-  for (const licence of delta.licences.put) for (const d of domainsOf(licence)) touched.add(d);
+  for (const licence of delta.licences.put) {
+    const before = stored.has(licence.number) ? domainsOf(stored.get(licence.number) as Licence) : new Set<string>();
+    const after = domainsOf(licence);
+    for (const d of before) if (!after.has(d)) touched.add(d);
+    for (const d of after) if (!before.has(d)) touched.add(d);
+  }
   return [...touched];
 }
 
@@ -103,12 +111,19 @@ export function planDelta(
 
 /** How many domains the change makes listed by some licence, less those it leaves listed by none. */
 function licensedDomainsGained(change: RecordChange, listers: Map<string, string[]>): number {
+  const byDomain = (licences: Licence[]) => {
+    const numbers = new Map<string, string[]>();
+    for (const licence of licences) for (const d of domainsOf(licence)) numbers.set(d, [...(numbers.get(d) ?? []), licence.number]);
+    return numbers;
+  };
+  const removed = byDomain(change.removed.licences);
+  const added = byDomain(change.added.licences);
   let gained = 0;
   for (const [domain, numbers] of listers) {
     const licensed = new Set(numbers.filter((n) => !isFilingNumber(n)));
     const before = licensed.size > 0;
-    for (const licence of change.removed.licences) if (domainsOf(licence).has(domain)) licensed.delete(licence.number);
-    for (const licence of change.added.licences) if (domainsOf(licence).has(domain)) licensed.add(licence.number);
+    for (const n of removed.get(domain) ?? []) licensed.delete(n);
+    for (const n of added.get(domain) ?? []) licensed.add(n);
     gained += Number(licensed.size > 0) - Number(before);
   }
   return gained;

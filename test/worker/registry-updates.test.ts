@@ -359,7 +359,10 @@ describe('imports and lifecycle', () => {
       tx.oncomplete = done;
     });
     const updates = start();
+    // The check runs once the first verdicts can be answered, without holding them up.
+    await updates.idle();
     expect(await version(updates)).toBe(1);
+    expect(changed).toBe(1);
     expect(await stored()).toBeUndefined();
     expect((await status()).lastRefusal).toMatchObject({
       source: { key: 'source_stored_registry', subs: [] },
@@ -385,10 +388,12 @@ describe('imports and lifecycle', () => {
       tx.oncomplete = done;
     });
     const updates = start();
+    await updates.idle();
     expect(await version(updates)).toBe(3);
     // The bundled registry does not list dongchedi-mall.cn; version 3 did, but its licence no longer reads.
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual([]);
     await vi.waitFor(async () => expect(await stored()).toBeUndefined());
+    await updates.idle();
     expect(await version(updates)).toBe(1);
     expect(changed).toBe(1);
     expect((await status()).lastRefusal).toMatchObject({

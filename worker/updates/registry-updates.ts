@@ -57,15 +57,19 @@ export function startRegistryUpdates(env: UpdateEnvironment) {
   const scheduler = startUpdateScheduler(browser, env.random ?? Math.random, () => void queue.run(check));
 
   // Verdicts wait for this; whatever goes wrong with the store, they get at least the bundled registry.
-  void queue.run(async () => {
+  const loaded = queue.run(async () => {
     await keeper.load();
     await scheduler.start();
   });
 
   return {
-    /** The registry in force, once the stored one (if any) has been loaded and checked. */
+    /**
+     * The registry in force, once the stored one (if any) has been loaded. Not held up by a check or an
+     * install under way: the registry in force stays whole and readable until one small write replaces it.
+     */
     registry: async (): Promise<RegistrySource> => {
-      await queue.idle();
+      // keeper.load never fails; the scheduler starting may, and a verdict still wants the registry.
+      await loaded.catch(() => undefined);
       return keeper.current().registry;
     },
     idle: queue.idle,
