@@ -18,8 +18,12 @@ const USAGE = `usage: npm run registry:diff -- --from <old registry> --to <new r
 function* deltaLines({ licences, filings, ...head }: RegistryDelta): Generator<string> {
   yield `${JSON.stringify(head).slice(0, -1)},"licences":{"put":[\n`;
   yield* jsonArrayLines(licences.put);
+  yield '],"patch":[\n';
+  yield* jsonArrayLines(licences.patch ?? []);
   yield `],"remove":${JSON.stringify(licences.remove)}},"filings":{"put":[\n`;
   yield* jsonArrayLines(filings.put);
+  yield '],"patch":[\n';
+  yield* jsonArrayLines(filings.patch ?? []);
   yield `],"remove":${JSON.stringify(filings.remove)}}}\n`;
 }
 
@@ -54,8 +58,8 @@ async function main(): Promise<void> {
   const { licences, filings } = delta;
   const [deltaBytes, toBytes] = [statSync(out).size, statSync(toPath).size];
   process.stdout.write(
-    `wrote ${out}: version ${from.version} to ${to.version}; licences: ${licences.put.length} put, ${licences.remove.length} removed; ` +
-      `filings: ${filings.put.length} put, ${filings.remove.length} removed\n` +
+    `wrote ${out}: version ${from.version} to ${to.version}; licences: ${licences.put.length} put, ${licences.patch?.length ?? 0} patched, ${licences.remove.length} removed; ` +
+      `filings: ${filings.put.length} put, ${filings.patch?.length ?? 0} patched, ${filings.remove.length} removed\n` +
       `${deltaBytes} bytes, ${percent(deltaBytes, toBytes)} of ${toPath} (${toBytes} bytes)\n`,
   );
   if (key) process.stdout.write(`wrote ${await writeSignature(key, out)}\n`);

@@ -15,11 +15,11 @@ export type DeltaPlan =
   | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string }
   | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
 
-/** The numbers of the stored records a delta touches: read them before planning. */
+/** The numbers of the stored records a delta touches: read them, and resolve its patches, before planning. */
 export function deltaNumbers(delta: RegistryDelta): { licences: string[]; filings: string[] } {
   return {
-    licences: [...delta.licences.remove, ...delta.licences.put.map((l) => l.number)],
-    filings: [...delta.filings.remove, ...delta.filings.put.map((f) => f.number)],
+    licences: [...delta.licences.remove, ...(delta.licences.patch ?? []).map((p) => p.number), ...delta.licences.put.map((l) => l.number)],
+    filings: [...delta.filings.remove, ...(delta.filings.patch ?? []).map((p) => p.number), ...delta.filings.put.map((f) => f.number)],
   };
 }
 

@@ -6,16 +6,31 @@ const contentHash = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a conte
 const version = z.int().check(z.positive());
 
 /**
- * One kind of record's changes: `put` holds added and changed records whole, `remove` the numbers of
- * removed ones. A number is named at most once across both, so the result never depends on the order in
- * which a reader applies them.
+ * A changed record given by the fields that changed: `set` replaces whole top-level fields (or adds them),
+ * `unset` drops optional ones. The result must pass the record's schema; a number is never changed.
  */
-function changes<R extends { number: string }>(kind: RecordKind, record: z.ZodMiniType<R>, number: z.ZodMiniType<string>) {
-  return z.object({ put: z.array(record), remove: z.array(number) }).check(
+function patchOf(number: z.ZodMiniType<string>) {
+  return z.object({ number, set: z.record(z.string(), z.unknown()), unset: z.optional(z.array(z.string())) }).check(
+    z.refine((patch) => !Object.hasOwn(patch.set, 'number') && !(patch.unset ?? []).includes('number'), {
+      message: 'a patch cannot change the number it is for',
+    }),
+  );
+}
+
+export type RecordPatch = { number: string; set: Record<string, unknown>; unset?: string[] };
+
+/**
+ * One kind of record's changes: `put` holds added records whole (and changed ones, when whole is shorter),
+ * `patch` changed records by their changed fields, `remove` the numbers of removed ones. A number is named
+ * at most once across the three, so the result never depends on the order in which a reader applies them.
+ */
+function changes<R extends { number: string }>(kind: string, record: z.ZodMiniType<R>, number: z.ZodMiniType<string>) {
+  return z.object({ put: z.array(record), patch: z.optional(z.array(patchOf(number))), remove: z.array(number) }).check(
     z.superRefine((value, ctx) => {
       const seen = new Set<string>();
       const named: [string, string[]][] = [
         ['put', value.put.map((r) => r.number)],
+        ['patch', (value.patch ?? []).map((p) => p.number)],
         ['remove', value.remove],
       ];
       for (const [list, numbers] of named) {
@@ -23,7 +38,7 @@ function changes<R extends { number: string }>(kind: RecordKind, record: z.ZodMi
           if (seen.has(n)) {
             ctx.addIssue({
               code: 'custom',
-              message: `${kind} ${n} is named more than once in put and remove: a delta puts or removes each number once`,
+              message: `${kind} ${n} is named more than once in put, patch and remove: a delta puts, patches or removes each number once`,
               path: [list, i],
               input: value,
             });

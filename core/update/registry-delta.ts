@@ -1,21 +1,85 @@
 // Deltas between whole registries held in memory: for the publisher's tool and the tests. The extension
 // applies a delta to its store itself, keeping the content hash with ContentSum as it goes.
 import { ContentSum, type RecordKind, registryContentHash } from '../registry/content-hash';
-import type { Filing, Licence, Registry } from '../registry/schema';
-import type { RegistryDelta } from './delta-schema';
+import * as z from 'zod/mini';
+import { FilingSchema, LicenceSchema, type Filing, type Licence, type Registry } from '../registry/schema';
+import type { RecordPatch, RegistryDelta } from './delta-schema';
 
 export type DeltaApplication = { ok: true; registry: Registry } | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
 
-type Changes<R> = { put: R[]; remove: string[] };
+type Changes<R> = { put: R[]; patch?: RecordPatch[]; remove: string[] };
 
-/** Records compared by their JSON: both registries are parsed, so equal records have equal JSON (the schema's key order). */
+/** The fields of `after` that differ from `before`'s, as a patch; both are parsed, so equal fields have equal JSON. */
+function patchBetween(before: Licence | Filing, after: Licence | Filing): RecordPatch {
+  const was = before as Record<string, unknown>;
+  const is = after as Record<string, unknown>;
+  const set = Object.fromEntries(
+    Object.keys(is)
+      .filter((k) => JSON.stringify(is[k]) !== JSON.stringify(was[k]))
+      .map((k) => [k, is[k]]),
+  );
+  const unset = Object.keys(was).filter((k) => !Object.hasOwn(is, k));
+  return { number: after.number, set, ...(unset.length > 0 ? { unset } : {}) };
+}
+
+/**
+ * Records compared by their JSON: both registries are parsed, so equal records have equal JSON (the
+ * schema's key order). A changed record goes as a patch when that is shorter than the record whole.
+ */
 function changesBetween<R extends Licence | Filing>(from: readonly R[], to: readonly R[]): Changes<R> {
-  const before = new Map(from.map((record) => [record.number, JSON.stringify(record)]));
+  const before = new Map(from.map((record) => [record.number, record]));
   const after = new Set(to.map((record) => record.number));
-  return {
-    put: to.filter((record) => before.get(record.number) !== JSON.stringify(record)),
-    remove: from.filter((record) => !after.has(record.number)).map((record) => record.number),
-  };
+  const put: R[] = [];
+  const patch: RecordPatch[] = [];
+  for (const record of to) {
+    const old = before.get(record.number);
+    const whole = JSON.stringify(record);
+    if (old && JSON.stringify(old) === whole) continue;
+    const changed = old ? patchBetween(old, record) : null;
+    if (changed && JSON.stringify(changed).length < whole.length) patch.push(changed);
+    else put.push(record);
+  }
+  return { put, patch, remove: from.filter((record) => !after.has(record.number)).map((record) => record.number) };
+}
+
+/** `record` with `patch` applied, checked by its schema; or what is wrong with the result. */
+export function patchRecord<R extends Licence | Filing>(
+  kind: RecordKind,
+  record: R,
+  patch: RecordPatch,
+): { record: R } | { problem: string } {
+  const raw: Record<string, unknown> = { ...record, ...patch.set };
+  for (const field of patch.unset ?? []) delete raw[field];
+  const parsed = (kind === 'licence' ? LicenceSchema : FilingSchema).safeParse(raw);
+  return parsed.success
+    ? { record: parsed.data as R }
+    : { problem: `patching ${kind} ${record.number} gives no valid ${kind}: ${z.prettifyError(parsed.error)}` };
+}
+
+/**
+ * The delta with its patches applied to the records they change (`held` gives a base record by kind and
+ * number) and put whole instead, so that applying it needs no more than put and remove.
+ */
+export function resolvePatches(
+  delta: RegistryDelta,
+  held: (kind: RecordKind, number: string) => Licence | Filing | undefined,
+): { ok: true; delta: RegistryDelta } | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string } {
+  const resolved = { ...delta, licences: { ...delta.licences, patch: [] }, filings: { ...delta.filings, patch: [] } };
+  for (const [kind, list, into] of [
+    ['licence', delta.licences, resolved.licences],
+    ['filing', delta.filings, resolved.filings],
+  ] as const) {
+    const put: (Licence | Filing)[] = [...into.put];
+    for (const patch of list.patch ?? []) {
+      const old = held(kind, patch.number);
+      if (!old) return { ok: false, problem: 'wrong-base', detail: `it patches ${kind} ${patch.number}, which the base lacks` };
+      const result = patchRecord(kind, old, patch);
+      if ('problem' in result) return { ok: false, problem: 'result-mismatch', detail: result.problem };
+      put.push(result.record);
+    }
+    (into as { put: (Licence | Filing)[] }).put = put;
+  }
+  return { ok: true, delta: resolved };
 }
 
 /** The delta taking `from` to `to`, both parsed by RegistrySchema; `to` must be the newer. */
@@ -82,10 +146,14 @@ export function applyDelta(base: Registry, delta: RegistryDelta): DeltaApplicati
       detail: `the delta applies to content hash ${delta.from.contentHash}; version ${base.version} here has ${baseHash}`,
     };
   }
+  const licencesByNumber = new Map(base.licences.map((l) => [l.number, l]));
+  const filingsByNumber = new Map((base.filings ?? []).map((f) => [f.number, f]));
+  const resolved = resolvePatches(delta, (kind, number) => (kind === 'licence' ? licencesByNumber : filingsByNumber).get(number));
+  if (!resolved.ok) return resolved;
   const sum = ContentSum.fromHex(baseHash) as ContentSum;
-  const licences = applyChanges('licence', base.licences, delta.licences, sum);
+  const licences = applyChanges('licence', base.licences, resolved.delta.licences, sum);
   if ('absent' in licences) return removesAbsent('licence', licences.absent);
-  const filings = applyChanges('filing', base.filings ?? [], delta.filings, sum);
+  const filings = applyChanges('filing', base.filings ?? [], resolved.delta.filings, sum);
   if ('absent' in filings) return removesAbsent('filing', filings.absent);
   if (sum.hex() !== delta.to.contentHash) {
     return {

@@ -50,7 +50,7 @@ describe.concurrent('npm run registry:diff', () => {
     expect(r.status).toBe(0);
     const bytes = readFileSync(out);
     expect(r.stdout).toBe(
-      `wrote ${out}: version 1 to 2; licences: 1 put, 1 removed; filings: 2 put, 0 removed\n` +
+      `wrote ${out}: version 1 to 2; licences: 0 put, 1 patched, 1 removed; filings: 2 put, 0 patched, 0 removed\n` +
         `${bytes.length} bytes, ${Number(((100 * bytes.length) / readFileSync(newPath()).length).toPrecision(2))}% of ${newPath()} (${readFileSync(newPath()).length} bytes)\n` +
         `wrote ${out}.sig\n`,
     );
@@ -60,15 +60,23 @@ describe.concurrent('npm run registry:diff', () => {
     expect(verify('sha256', Buffer.concat([bytes, Buffer.from(' ')]), key, signature)).toBe(false);
 
     const delta = RegistryDeltaSchema.parse(JSON.parse(bytes.toString('utf8')));
-    expect(delta.licences).toEqual({ put: [{ ...first, holder: '改名后的公司' }], remove: [bundled.licences[1].number] });
+    // The renamed licence travels as its changed field, far shorter than the licence whole.
+    expect(delta.licences).toEqual({
+      put: [],
+      patch: [{ number: first.number, set: { holder: '改名后的公司' } }],
+      remove: [bundled.licences[1].number],
+    });
     const applied = applyDelta(bundled, delta);
     expect(applied.ok && registryContentHash(applied.registry)).toBe(registryContentHash(next));
-    // One put record per line, as registry:build writes registries: the head, the licence, the licences'
-    // removals with the filings' head, two filings, the end, and nothing after the final newline.
+    // One record or patch per line, as registry:build writes registries: the head (the licences' put list is
+    // empty), the licences' patch list,
+    // the patch, the licences' removals with the filings' head, two filings, the filings' patch list, the
+    // end, and nothing after the final newline.
     const lines = bytes.toString('utf8').split('\n');
-    expect(lines).toHaveLength(7);
-    expect(JSON.parse(lines[1])).toEqual(delta.licences.put[0]);
-    expect(lines[6]).toBe('');
+    expect(lines).toHaveLength(9);
+    expect(JSON.parse(lines[2])).toEqual(delta.licences.patch?.[0]);
+    expect(JSON.parse(lines[4].replace(/,$/, ''))).toEqual(delta.filings.put[0]);
+    expect(lines[8]).toBe('');
   });
 
   it('writes it gzip-compressed when the name ends .gz', async () => {

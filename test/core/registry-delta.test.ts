@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { registryContentHash } from '../../core/registry/content-hash';
 import { RegistrySchema, type Filing, type Licence, type Registry } from '../../core/registry/schema';
-import { RegistryDeltaSchema, type RegistryDelta } from '../../core/update/delta-schema';
-import { applyDelta, diffRegistries } from '../../core/update/registry-delta';
+import { RegistryDeltaSchema, type RecordPatch, type RegistryDelta } from '../../core/update/delta-schema';
+import { applyDelta, diffRegistries, patchRecord } from '../../core/update/registry-delta';
 import { FILINGS } from '../registries/filings';
 import { registry } from './registry-arbitraries';
 
@@ -70,21 +70,36 @@ describe('diffRegistries and applyDelta', () => {
     );
   });
 
-  it('puts only what was added or changed, and removes only what is gone', () => {
+  it('puts what was added, puts or patches what changed (whichever is shorter), and removes only what is gone', () => {
     type AnyRecord = Licence | Filing;
-    const expectChanges = (before: readonly AnyRecord[], after: readonly AnyRecord[], changes: { put: AnyRecord[]; remove: string[] }) => {
-      const unchanged = (r: AnyRecord) => before.some((b) => JSON.stringify(b) === JSON.stringify(r));
-      expect(byNumber(changes.put)).toEqual(byNumber(after.filter((r) => !unchanged(r))));
+    let patched = 0;
+    const expectChanges = (
+      kind: 'licence' | 'filing',
+      before: readonly AnyRecord[],
+      after: readonly AnyRecord[],
+      changes: { put: AnyRecord[]; patch?: RecordPatch[]; remove: string[] },
+    ) => {
+      const old = new Map(before.map((r) => [r.number, r]));
+      const unchanged = (r: AnyRecord) => JSON.stringify(old.get(r.number)) === JSON.stringify(r);
+      const viaPatch = (changes.patch ?? []).map((p) => {
+        const result = patchRecord(kind, old.get(p.number) as AnyRecord, p);
+        expect(JSON.stringify(p).length).toBeLessThan(JSON.stringify('record' in result ? result.record : null).length);
+        return 'record' in result ? result.record : null;
+      });
+      patched += viaPatch.length;
+      expect(byNumber([...changes.put, ...(viaPatch as AnyRecord[])])).toEqual(byNumber(after.filter((r) => !unchanged(r))));
       const gone = before.filter((b) => !after.some((r) => r.number === b.number)).map((b) => b.number);
       expect([...changes.remove].sort()).toEqual(gone.sort());
     };
     fc.assert(
       fc.property(fromAndTo, ({ from, to }) => {
         const delta = diffRegistries(from, to);
-        expectChanges(from.licences, to.licences, delta.licences);
-        expectChanges(from.filings ?? [], to.filings ?? [], delta.filings);
+        expectChanges('licence', from.licences, to.licences, delta.licences);
+        expectChanges('filing', from.filings ?? [], to.filings ?? [], delta.filings);
       }),
     );
+    // The generated changes are small (a field or two): most changed records go as patches.
+    expect(patched).toBeGreaterThan(0);
   });
 
   const [a, b, c] = RegistrySchema.parse(
@@ -185,7 +200,7 @@ describe('RegistryDeltaSchema', () => {
   it('refuses a number both put and removed, or named twice', () => {
     const [filing] = FILINGS;
     expect(refusal({ ...delta, filings: { put: [filing], remove: [filing.number] } })).toBe(
-      '✖ filing 京ICP备12025439 is named more than once in put and remove: a delta puts or removes each number once\n  → at filings.remove[0]',
+      '✖ filing 京ICP备12025439 is named more than once in put, patch and remove: a delta puts, patches or removes each number once\n  → at filings.remove[0]',
     );
     expect(refusal({ ...delta, filings: { put: [filing, filing], remove: [] } })).toContain(
       'filing 京ICP备12025439 is named more than once',

@@ -4,6 +4,7 @@ import { said, type Said } from '../../core/said';
 import { acceptDelta } from '../../core/update/accept-delta';
 import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
 import { deltaNumbers, planDelta, touchedDomains } from '../../core/update/delta-plan';
+import { resolvePatches } from '../../core/update/registry-delta';
 import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
 import type { RegistryKeeper } from './registry-keeper';
@@ -92,23 +93,23 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     const activeVersion = keeper.current().registry.info.version;
     const accepted = await acceptDelta(candidate, { subtle, trustedKeys: await trustedKeys(), activeVersion, maxBytes, maxUnpackedBytes });
     if (!accepted.ok) return { ok: false, reply: await refused(accepted.reason, source) };
-    const { delta } = accepted;
     if (!stored) return { ok: false, reply: await refused(said('refused_delta_base', 'the registry in force is the bundled one'), source) };
-    const numbers = deltaNumbers(delta);
+    const misfit = (problem: 'wrong-base' | 'result-mismatch', detail: string) =>
+      refused(said(problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', detail), source);
     const store = await keeper.openStore();
-    const records = await store.current(stored.generation, { ...numbers, domains: [] });
+    const records = await store.current(stored.generation, { ...deltaNumbers(accepted.delta), domains: [] });
+    const resolved = resolvePatches(accepted.delta, (kind, number) =>
+      (kind === 'licence' ? records.licences : records.filings).get(number),
+    );
+    if (!resolved.ok) return { ok: false, reply: await misfit(resolved.problem, resolved.detail) };
+    const { delta } = resolved;
     const { listers } = await store.current(stored.generation, {
       licences: [],
       filings: [],
       domains: touchedDomains(delta, records.licences),
     });
     const plan = planDelta(delta, stored, { ...records, listers });
-    if (!plan.ok) {
-      return {
-        ok: false,
-        reply: await refused(said(plan.problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', plan.detail), source),
-      };
-    }
+    if (!plan.ok) return { ok: false, reply: await misfit(plan.problem, plan.detail) };
     await keeper.change(plan.change, {
       origin: 'update',
       source,
