@@ -24,7 +24,7 @@ export type RecordPatch = { number: string; set: Record<string, unknown>; unset?
  * `patch` changed records by their changed fields, `remove` the numbers of removed ones. A number is named
  * at most once across the three, so the result never depends on the order in which a reader applies them.
  */
-function changes<R extends { number: string }>(kind: string, record: z.ZodMiniType<R>, number: z.ZodMiniType<string>) {
+function changes<R extends { number: string }>(kind: RecordKind, record: z.ZodMiniType<R>, number: z.ZodMiniType<string>) {
   return z.object({ put: z.array(record), patch: z.optional(z.array(patchOf(number))), remove: z.array(number) }).check(
     z.superRefine((value, ctx) => {
       const seen = new Set<string>();
