@@ -70,6 +70,8 @@ const DB_VERSION = 4;
 const LICENCES_PER_CHUNK = 8;
 const FILINGS_PER_CHUNK = 32;
 const NAMES_PER_CHUNK = 2048;
+/** Index reads in flight at once while a delta is planned: each answer is a chunk, held until the round ends. */
+const READ_ROUND = 500;
 /** Chunks kept in memory per registry, most recently used last: a page load asks for the same few several times. */
 const CACHED_READS = 256;
 
@@ -91,10 +93,13 @@ export interface RegistryStore {
   /** The records under these numbers as stored (absent ones left out), and the numbers listing each domain. */
   current(
     generation: number,
-    wanted: { licences: readonly string[]; filings: readonly string[]; domains: readonly string[] },
-  ): Promise<{ licences: Map<string, Licence>; filings: Map<string, Filing>; listers: Map<string, string[]> }>;
-  /** Replaces and removes records of `generation` in one transaction: all of the change is made, or none. */
-  change(generation: number, change: RecordChange, meta: GenerationMeta): Promise<void>;
+    wanted: { licences: readonly string[]; filings: readonly string[] },
+  ): Promise<{ licences: Map<string, Licence>; filings: Map<string, Filing> }>;
+  /**
+   * Replaces and removes records of `generation` in one transaction: all of the change is made, or none.
+   * Gives how many of `touched` are listed by some licence afterwards, less how many were before.
+   */
+  change(generation: number, change: RecordChange, meta: GenerationMeta, touched: readonly string[]): Promise<number>;
   /** Keeps a file's bytes for the worker to import; returns the name to send it. */
   stageImport(bytes: ArrayBuffer): Promise<string>;
   /** The staged bytes, removed as they are taken (null when there are none under that name). */
@@ -313,51 +318,44 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 
     async check(generation) {
       const tx = db.transaction([...CHUNK_STORES, 'meta']);
-      const [meta, ...counts] = await Promise.all([
+      // The first key of each store only: counting a national registry's chunks would hold up the lookups
+      // queued behind it for a quarter of a second, and what damage leaves is stores emptied whole.
+      const [meta, ...first] = await Promise.all([
         tx.objectStore('meta').get(generation),
-        ...CHUNK_STORES.map((name) => tx.objectStore(name).count(range(generation))),
+        ...CHUNK_STORES.map((name) => tx.objectStore(name).getKey(range(generation))),
       ]);
       if (!meta) return { problem: 'its records were never all written' };
-      const short = CHUNK_STORES.findIndex((name, i) => counts[i] !== meta.chunks[name]);
-      if (short >= 0) {
-        const what = CHUNK_STORES[short].replace(/-chunks$/, 's');
-        return { problem: `it has ${counts[short]} of its ${meta.chunks[CHUNK_STORES[short]]} chunks of ${what}` };
+      const gone = CHUNK_STORES.findIndex((name, i) => meta.chunks[name] > 0 && first[i] === undefined);
+      if (gone >= 0) {
+        const what = CHUNK_STORES[gone].replace(/-chunks$/, 's');
+        return { problem: `its ${meta.chunks[CHUNK_STORES[gone]]} chunks of ${what} are gone` };
       }
       return { meta: { version: meta.version, contentHash: meta.contentHash } };
     },
 
     async current(generation, wanted) {
       const tx = db.transaction(['licence-chunks', 'filing-chunks']);
-      const licenceStore = tx.objectStore('licence-chunks');
-      const filingStore = tx.objectStore('filing-chunks');
-      const [licences, filings, listers] = await Promise.all([
-        Promise.all(
-          wanted.licences.map(async (n) =>
-            (await licenceStore.index('number').get(at(generation, n)))?.licences.find((l) => l.number === n),
-          ),
-        ),
-        Promise.all(
-          wanted.filings.map(async (n) => (await filingStore.index('number').get(at(generation, n)))?.filings.find((f) => f.number === n)),
-        ),
-        Promise.all(
-          wanted.domains.map(async (d) => {
-            const [l, f] = await Promise.all([
-              licenceStore.index('domain').getAll(at(generation, d)),
-              filingStore.index('domain').getAll(at(generation, d)),
-            ]);
-            const listing = (entry: Licence | Filing) => entry.sites.some((s) => s.domain === d);
-            return [...l.flatMap((c) => c.licences.filter(listing)), ...f.flatMap((c) => c.filings.filter(listing))].map((e) => e.number);
+      const licenceIndex = tx.objectStore('licence-chunks').index('number');
+      const filingIndex = tx.objectStore('filing-chunks').index('number');
+      const licences = new Map<string, Licence>();
+      const filings = new Map<string, Filing>();
+      // In rounds: each answer is a whole chunk, and a day's delta asks for thousands.
+      for (let i = 0; i < Math.max(wanted.licences.length, wanted.filings.length); i += READ_ROUND) {
+        await Promise.all([
+          ...wanted.licences.slice(i, i + READ_ROUND).map(async (n) => {
+            const found = (await licenceIndex.get(at(generation, n)))?.licences.find((l) => l.number === n);
+            if (found) licences.set(n, found);
           }),
-        ),
-      ]);
-      return {
-        licences: new Map(licences.flatMap((l) => (l ? [[l.number, l] as const] : []))),
-        filings: new Map(filings.flatMap((f) => (f ? [[f.number, f] as const] : []))),
-        listers: new Map(wanted.domains.map((d, i) => [d, listers[i]])),
-      };
+          ...wanted.filings.slice(i, i + READ_ROUND).map(async (n) => {
+            const found = (await filingIndex.get(at(generation, n)))?.filings.find((f) => f.number === n);
+            if (found) filings.set(n, found);
+          }),
+        ]);
+      }
+      return { licences, filings };
     },
 
-    async change(generation, { removed, added }, meta) {
+    async change(generation, { removed, added }, meta, touched) {
       const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
       const licenceStore = tx.objectStore('licence-chunks');
       const filingStore = tx.objectStore('filing-chunks');
@@ -375,11 +373,13 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         const unique = new Map(keys.flat().map((k) => [k.join(' '), k]));
         return [...unique.values()];
       };
-      const [stored, licenceKeys, filingKeys, nameKeys] = await Promise.all([
+      const listing = (domain: string) => licenceStore.index('domain').count(at(generation, domain));
+      const [stored, licenceKeys, filingKeys, nameKeys, before] = await Promise.all([
         tx.objectStore('meta').get(generation),
         keysOf('licence-chunks', removedLicences),
         keysOf('filing-chunks', removedFilings),
         keysOf('name-chunks', removedLicences),
+        Promise.all(touched.map(listing)),
       ]);
       if (!stored) throw new StoreCorruptedError('its generation has no record of what it holds');
       const [licenceChunks, filingChunks, nameChunks] = await Promise.all([
@@ -388,6 +388,7 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         Promise.all(nameKeys.map((k) => nameStore.get(k))),
       ]);
       const placed = new Set<string>();
+      let after: Promise<number[]> | undefined;
       const chunks = { ...stored.chunks };
       const next = { ...stored.next };
       await writeAll(tx, (writes) => {
@@ -440,7 +441,12 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         const newNames = added.licences.filter((l) => !named.has(l.number)).flatMap(nameRows);
         for (const c of takeChunks(newNames, NAMES_PER_CHUNK, true)) append('name-chunks', nameChunk(generation, c));
         writes.push(tx.objectStore('meta').put({ ...meta, chunks, next }, generation));
+        // Asked after the writes, in the same transaction: they see the chunks as changed.
+        after = Promise.all(touched.map(listing));
+        writes.push(after);
       });
+      const listed = (counts: number[]) => counts.filter((n) => n > 0).length;
+      return listed(await (after as Promise<number[]>)) - listed(before);
     },
 
     async stageImport(bytes) {

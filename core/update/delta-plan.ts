@@ -1,6 +1,5 @@
 import { ContentSum } from '../registry/content-hash';
 import type { RecordChange } from '../registry/record-change';
-import { isFilingNumber } from '../registry/registry-index';
 import type { RegistryInfo } from '../registry/registry-source';
 import type { Filing, Licence } from '../registry/schema';
 import type { RegistryDelta } from './delta-schema';
@@ -12,7 +11,8 @@ export interface DeltaBase {
 }
 
 export type DeltaPlan =
-  | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string }
+  /** `info.domains` is the base's: the store counts what the change does to `touched`, as it makes it. */
+  | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string; touched: string[] }
   | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
 
 /** The numbers of the stored records a delta touches: read them, and resolve its patches, before planning. */
@@ -29,7 +29,7 @@ const domainsOf = (licence: Licence) => new Set(licence.sites.map((s) => s.domai
  * Every domain whose licensed state the delta can alter: all those of a licence it removes, and those a
  * changed licence gains or loses (a domain it lists before and after stays listed).
  */
-export function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence>): string[] {
+function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence>): string[] {
   const touched = new Set<string>();
   for (const number of delta.licences.remove)
     for (const d of stored.has(number) ? domainsOf(stored.get(number) as Licence) : []) touched.add(d);
@@ -44,14 +44,14 @@ export function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence
 
 /**
  * What applying `delta` to the stored registry `base` changes, from the stored records it touches
- * (`stored`: by number, as stored; `listers`: the numbers listing each touched domain), with the result's
- * counts and content hash; or why it cannot be applied: a base other than the one the delta names, or a
+ * (`stored`: by number, as stored), with the result's counts and content hash and the domains whose
+ * licensed state it may change; or why it cannot be applied: a base other than the one the delta names, or a
  * result other than the one it promises. Either way the reader falls back to the whole file.
  */
 export function planDelta(
   delta: RegistryDelta,
   base: DeltaBase,
-  stored: { licences: Map<string, Licence>; filings: Map<string, Filing>; listers: Map<string, string[]> },
+  stored: { licences: Map<string, Licence>; filings: Map<string, Filing> },
 ): DeltaPlan {
   if (delta.from.version !== base.info.version || delta.from.contentHash !== base.contentHash) {
     return {
@@ -99,32 +99,13 @@ export function planDelta(
     ok: true,
     change,
     contentHash: sum.hex(),
+    touched: touchedDomains(delta, stored.licences),
     info: {
       version: delta.to.version,
       generatedAt: delta.to.generatedAt,
       licences,
-      domains: base.info.domains + licensedDomainsGained(change, stored.listers),
+      domains: base.info.domains,
       ...(base.info.filings !== undefined || filings > 0 ? { filings } : {}),
     },
   };
-}
-
-/** How many domains the change makes listed by some licence, less those it leaves listed by none. */
-function licensedDomainsGained(change: RecordChange, listers: Map<string, string[]>): number {
-  const byDomain = (licences: Licence[]) => {
-    const numbers = new Map<string, string[]>();
-    for (const licence of licences) for (const d of domainsOf(licence)) numbers.set(d, [...(numbers.get(d) ?? []), licence.number]);
-    return numbers;
-  };
-  const removed = byDomain(change.removed.licences);
-  const added = byDomain(change.added.licences);
-  let gained = 0;
-  for (const [domain, numbers] of listers) {
-    const licensed = new Set(numbers.filter((n) => !isFilingNumber(n)));
-    const before = licensed.size > 0;
-    for (const n of removed.get(domain) ?? []) licensed.delete(n);
-    for (const n of added.get(domain) ?? []) licensed.add(n);
-    gained += Number(licensed.size > 0) - Number(before);
-  }
-  return gained;
 }

@@ -103,7 +103,7 @@ describe('options page', () => {
       lastRefusal: {
         at: '2026-11-22T08:00:00Z',
         source: { key: 'source_stored_registry', subs: [] },
-        reason: { key: 'stored_discarded', subs: ['it has 0 of its 3 chunks of licences'] },
+        reason: { key: 'stored_discarded', subs: ['its 3 chunks of licences are gone'] },
       },
     };
     renderOptions({ status: stored }, 'zh_CN');
@@ -111,12 +111,12 @@ describe('options page', () => {
       /：已拒绝——https:\/\/registry.example.org\/registry.json 返回 HTTP 500$/,
     );
     expect(document.getElementById('last-refusal')?.textContent).toMatch(
-      /，本地存储的登记库：已舍弃本地存储的登记库（it has 0 of its 3 chunks of licences），改用内置登记库$/,
+      /，本地存储的登记库：已舍弃本地存储的登记库（its 3 chunks of licences are gone），改用内置登记库$/,
     );
     cleanup();
     renderOptions({ status: stored }, 'en');
     expect(document.getElementById('last-refusal')?.textContent).toMatch(
-      /, stored registry: the stored registry was discarded because it has 0 of its 3 chunks of licences; the bundled registry is used$/,
+      /, stored registry: the stored registry was discarded because its 3 chunks of licences are gone; the bundled registry is used$/,
     );
   });
 

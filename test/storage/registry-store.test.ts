@@ -153,7 +153,7 @@ describe('writing and changing a stored registry', () => {
     await expect(written.add([many[3], ...synthetic.licences.slice(30, 34)], [])).rejects.toThrow(
       `licence ${many[3].number} appears more than once`,
     );
-    const found = await store.current(22, { licences: [many[3].number, synthetic.licences[30].number], filings: [], domains: [] });
+    const found = await store.current(22, { licences: [many[3].number, synthetic.licences[30].number], filings: [] });
     expect([...found.licences.keys()]).toEqual([many[3].number]);
   });
 
@@ -163,27 +163,30 @@ describe('writing and changing a stored registry', () => {
     const store = await openStore();
     const changedB = { ...b, holder: '改名后的公司' };
     const broken = { ...c, holder: (() => 'not storable') as unknown as string };
-    const wanted = { licences: [a.number, b.number, c.number], filings: [], domains: [domainOf(a), domainOf(b)] };
+    const wanted = { licences: [a.number, b.number, c.number], filings: [] };
+    const touched = [domainOf(a), domainOf(b)];
     const before = await store.current(21, wanted);
     await expect(
       store.change(
         21,
         { removed: { licences: [a, b], filings: [] }, added: { licences: [changedB, broken], filings: [] } },
         { version: 9, contentHash: 'f'.repeat(64) },
+        touched,
       ),
     ).rejects.toThrow();
     expect(await store.current(21, wanted)).toEqual(before);
     expect(await store.check(21)).toEqual({ meta: { version: small.version, contentHash: installed.contentHash } });
 
-    await store.change(
+    // a goes, and with it the only listing of its domain; b keeps its domain under its new holder.
+    const gained = await store.change(
       21,
       { removed: { licences: [a, b], filings: [] }, added: { licences: [changedB], filings: [] } },
       { version: 9, contentHash: 'f'.repeat(64) },
+      touched,
     );
+    expect(gained).toBe(-1);
     const after = await store.current(21, wanted);
     expect([...after.licences.values()]).toEqual([changedB, c]);
-    expect(after.listers.get(domainOf(a))).toEqual([]);
-    expect(after.listers.get(domainOf(b))).toEqual([b.number]);
     expect(await store.check(21)).toEqual({ meta: { version: 9, contentHash: 'f'.repeat(64) } });
     const source = store.source({ generation: 21, info: installed.info });
     expect((await lookupIn(source, classifyQuery('改名后'), TODAY)).type === 'licences').toBe(true);

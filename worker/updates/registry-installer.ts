@@ -3,7 +3,7 @@ import type { UpdateReply } from '../../core/messages';
 import { said, type Said } from '../../core/said';
 import { acceptDelta } from '../../core/update/accept-delta';
 import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
-import { deltaNumbers, planDelta, touchedDomains } from '../../core/update/delta-plan';
+import { deltaNumbers, planDelta } from '../../core/update/delta-plan';
 import { resolvePatches } from '../../core/update/registry-delta';
 import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
@@ -97,20 +97,15 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     const misfit = (problem: 'wrong-base' | 'result-mismatch', detail: string) =>
       refused(said(problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', detail), source);
     const store = await keeper.openStore();
-    const records = await store.current(stored.generation, { ...deltaNumbers(accepted.delta), domains: [] });
+    const records = await store.current(stored.generation, deltaNumbers(accepted.delta));
     const resolved = resolvePatches(accepted.delta, (kind, number) =>
       (kind === 'licence' ? records.licences : records.filings).get(number),
     );
     if (!resolved.ok) return { ok: false, reply: await misfit(resolved.problem, resolved.detail) };
     const { delta } = resolved;
-    const { listers } = await store.current(stored.generation, {
-      licences: [],
-      filings: [],
-      domains: touchedDomains(delta, records.licences),
-    });
-    const plan = planDelta(delta, stored, { ...records, listers });
+    const plan = planDelta(delta, stored, records);
     if (!plan.ok) return { ok: false, reply: await misfit(plan.problem, plan.detail) };
-    await keeper.change(plan.change, {
+    await keeper.change(plan.change, plan.touched, {
       origin: 'update',
       source,
       acceptedAt: now().toISOString(),
