@@ -69,7 +69,8 @@ const DB_VERSION = 4;
 // Reading a chunk costs about its size: a licence with its sites is some 1 KB, a filing some 200 bytes.
 const LICENCES_PER_CHUNK = 8;
 const FILINGS_PER_CHUNK = 32;
-const NAMES_PER_CHUNK = 2048;
+// Small enough that a delta rewriting the chunks of a few thousand changed licences re-indexes little.
+const NAMES_PER_CHUNK = 256;
 /** Index reads in flight at once while a delta is planned: each answer is a chunk, held until the round ends. */
 const READ_ROUND = 500;
 /** Chunks kept in memory per registry, most recently used last: a page load asks for the same few several times. */
@@ -358,35 +359,48 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
     async change(generation, { removed, added }, meta, touched) {
       const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
       const licenceStore = tx.objectStore('licence-chunks');
-      const filingStore = tx.objectStore('filing-chunks');
-      const nameStore = tx.objectStore('name-chunks');
       const removedLicences = new Set(removed.licences.map((l) => l.number));
       const removedFilings = new Set(removed.filings.map((f) => f.number));
       const putLicences = new Map(added.licences.map((l) => [l.number, l]));
       const putFilings = new Map(added.filings.map((f) => [f.number, f]));
-      // The chunks holding what goes: a changed record is put back in its place, so rankings keep their order.
-      const keysOf = async (store: ChunkStore, numbers: Set<string>) => {
+      // The chunks holding what goes, each once, with its key (one cursor per number, no second read): a
+      // changed record is put back in its place, so rankings keep their order.
+      const chunksOf = async <S extends ChunkStore>(store: S, numbers: Set<string>) => {
+        // Every chunk store has a `number` index; the generic types cannot see that for a store chosen at run time.
         const index = (tx.objectStore(store) as unknown as IDBPObjectStore<RegistryDb, ChunkStore[], 'name-chunks', 'readwrite'>).index(
           'number',
         );
-        const keys = await Promise.all([...numbers].map((n) => index.getAllKeys(at(generation, n))));
-        const unique = new Map(keys.flat().map((k) => [k.join(' '), k]));
-        return [...unique.values()];
+        const found = new Map<string, [Key, RegistryDb[S]['value']]>();
+        await Promise.all(
+          [...numbers].map(async (n) => {
+            // A licence's names may run over into the next chunk: every chunk holding the number is taken.
+            for (let cursor = await index.openCursor(at(generation, n)); cursor; cursor = await cursor.continue()) {
+              const key = cursor.primaryKey as Key;
+              found.set(key.join(' '), [key, cursor.value as RegistryDb[S]['value']]);
+            }
+          }),
+        );
+        return [...found.values()];
       };
+      // A domain a removed (or changed) licence listed was listed before; one an added licence lists is listed
+      // after: only the other side is counted, and a domain on both sides stays as it was.
+      const listedBy = (licences: Licence[]) => new Set(licences.flatMap(domainsOf));
+      const wasListed = listedBy(removed.licences);
+      const isListed = listedBy(added.licences);
       const listing = (domain: string) => licenceStore.index('domain').count(at(generation, domain));
-      const [stored, licenceKeys, filingKeys, nameKeys, before] = await Promise.all([
+      const askBefore = touched.filter((d) => !wasListed.has(d) && isListed.has(d));
+      const askAfter = touched.filter((d) => wasListed.has(d) && !isListed.has(d));
+      const [stored, licenceFound, filingFound, nameFound, before] = await Promise.all([
         tx.objectStore('meta').get(generation),
-        keysOf('licence-chunks', removedLicences),
-        keysOf('filing-chunks', removedFilings),
-        keysOf('name-chunks', removedLicences),
-        Promise.all(touched.map(listing)),
+        chunksOf('licence-chunks', removedLicences),
+        chunksOf('filing-chunks', removedFilings),
+        chunksOf('name-chunks', removedLicences),
+        Promise.all(askBefore.map(listing)),
       ]);
       if (!stored) throw new StoreCorruptedError('its generation has no record of what it holds');
-      const [licenceChunks, filingChunks, nameChunks] = await Promise.all([
-        Promise.all(licenceKeys.map((k) => licenceStore.get(k))),
-        Promise.all(filingKeys.map((k) => filingStore.get(k))),
-        Promise.all(nameKeys.map((k) => nameStore.get(k))),
-      ]);
+      const [licenceKeys, licenceChunks] = [licenceFound.map(([k]) => k), licenceFound.map(([, c]) => c)];
+      const [filingKeys, filingChunks] = [filingFound.map(([k]) => k), filingFound.map(([, c]) => c)];
+      const [nameKeys, nameChunks] = [nameFound.map(([k]) => k), nameFound.map(([, c]) => c)];
       const placed = new Set<string>();
       let after: Promise<number[]> | undefined;
       const chunks = { ...stored.chunks };
@@ -442,11 +456,12 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         for (const c of takeChunks(newNames, NAMES_PER_CHUNK, true)) append('name-chunks', nameChunk(generation, c));
         writes.push(tx.objectStore('meta').put({ ...meta, chunks, next }, generation));
         // Asked after the writes, in the same transaction: they see the chunks as changed.
-        after = Promise.all(touched.map(listing));
+        after = Promise.all(askAfter.map(listing));
         writes.push(after);
       });
       const listed = (counts: number[]) => counts.filter((n) => n > 0).length;
-      return listed(await (after as Promise<number[]>)) - listed(before);
+      // Newly listed: those asked about before that were not; no longer listed: those asked about after that are not.
+      return askBefore.length - listed(before) - (askAfter.length - listed(await (after as Promise<number[]>)));
     },
 
     async stageImport(bytes) {
