@@ -98,9 +98,9 @@ export interface RegistryStore {
   ): Promise<{ licences: Map<string, Licence>; filings: Map<string, Filing> }>;
   /**
    * Replaces and removes records of `generation` in one transaction: all of the change is made, or none.
-   * Gives how many of `touched` are listed by some licence afterwards, less how many were before.
+   * Gives how many more domains some licence lists afterwards than before.
    */
-  change(generation: number, change: RecordChange, meta: GenerationMeta, touched: readonly string[]): Promise<number>;
+  change(generation: number, change: RecordChange, meta: GenerationMeta): Promise<number>;
   /** Keeps a file's bytes for the worker to import; returns the name to send it. */
   stageImport(bytes: ArrayBuffer): Promise<string>;
   /** The staged bytes, removed as they are taken (null when there are none under that name). */
@@ -356,7 +356,7 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       return { licences, filings };
     },
 
-    async change(generation, { removed, added }, meta, touched) {
+    async change(generation, { removed, added }, meta) {
       const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
       const licenceStore = tx.objectStore('licence-chunks');
       const removedLicences = new Set(removed.licences.map((l) => l.number));
@@ -382,14 +382,15 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         );
         return [...found.values()];
       };
-      // A domain a removed (or changed) licence listed was listed before; one an added licence lists is listed
-      // after: only the other side is counted, and a domain on both sides stays as it was.
+      // Only a domain the change's licences list on one side only can change state. One a removed (or changed)
+      // licence listed was listed before, one an added licence lists is listed after: only the other side is
+      // counted, and a domain on both sides stays as it was.
       const listedBy = (licences: Licence[]) => new Set(licences.flatMap(domainsOf));
       const wasListed = listedBy(removed.licences);
       const isListed = listedBy(added.licences);
       const listing = (domain: string) => licenceStore.index('domain').count(at(generation, domain));
-      const askBefore = touched.filter((d) => !wasListed.has(d) && isListed.has(d));
-      const askAfter = touched.filter((d) => wasListed.has(d) && !isListed.has(d));
+      const askBefore = [...isListed].filter((d) => !wasListed.has(d));
+      const askAfter = [...wasListed].filter((d) => !isListed.has(d));
       const [stored, licenceFound, filingFound, nameFound, before] = await Promise.all([
         tx.objectStore('meta').get(generation),
         chunksOf('licence-chunks', removedLicences),
@@ -398,10 +399,16 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         Promise.all(askBefore.map(listing)),
       ]);
       if (!stored) throw new StoreCorruptedError('its generation has no record of what it holds');
-      const [licenceKeys, licenceChunks] = [licenceFound.map(([k]) => k), licenceFound.map(([, c]) => c)];
-      const [filingKeys, filingChunks] = [filingFound.map(([k]) => k), filingFound.map(([, c]) => c)];
-      const [nameKeys, nameChunks] = [nameFound.map(([k]) => k), nameFound.map(([, c]) => c)];
       const placed = new Set<string>();
+      /** A chunk's records with those that go taken out, and a changed one's new form put in its place. */
+      const replaced = <R extends Licence | Filing>(records: R[], gone: Set<string>, put: Map<string, R>) =>
+        records.flatMap((record) => {
+          if (!gone.has(record.number)) return [record];
+          const replacement = put.get(record.number);
+          if (!replacement) return [];
+          placed.add(record.number);
+          return [replacement];
+        });
       let after: Promise<number[]> | undefined;
       const chunks = { ...stored.chunks };
       const next = { ...stored.next };
@@ -413,27 +420,17 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
             chunks[store]--;
           }
         };
-        licenceChunks.forEach((chunk, i) => {
-          const licences = (chunk?.licences ?? []).flatMap((l) => {
-            if (!removedLicences.has(l.number)) return [l];
-            const replacement = putLicences.get(l.number);
-            if (replacement) placed.add(l.number);
-            return replacement ? [replacement] : [];
-          });
-          rewrite('licence-chunks', licenceKeys[i], licences.length > 0 ? licenceChunk(generation, licences) : null);
-        });
-        filingChunks.forEach((chunk, i) => {
-          const filings = (chunk?.filings ?? []).flatMap((f) => {
-            if (!removedFilings.has(f.number)) return [f];
-            const replacement = putFilings.get(f.number);
-            if (replacement) placed.add(f.number);
-            return replacement ? [replacement] : [];
-          });
-          rewrite('filing-chunks', filingKeys[i], filings.length > 0 ? filingChunk(generation, filings) : null);
-        });
+        for (const [key, chunk] of licenceFound) {
+          const licences = replaced(chunk.licences, removedLicences, putLicences);
+          rewrite('licence-chunks', key, licences.length > 0 ? licenceChunk(generation, licences) : null);
+        }
+        for (const [key, chunk] of filingFound) {
+          const filings = replaced(chunk.filings, removedFilings, putFilings);
+          rewrite('filing-chunks', key, filings.length > 0 ? filingChunk(generation, filings) : null);
+        }
         const named = new Set<string>();
-        nameChunks.forEach((chunk, i) => {
-          const rows = (chunk?.rows ?? []).flatMap((row) => {
+        for (const [key, chunk] of nameFound) {
+          const rows = chunk.rows.flatMap((row) => {
             const number = row[1];
             if (!removedLicences.has(number)) return [row];
             const replacement = putLicences.get(number);
@@ -442,8 +439,8 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
             named.add(number);
             return nameRows(replacement);
           });
-          rewrite('name-chunks', nameKeys[i], rows.length > 0 ? nameChunk(generation, rows) : null);
-        });
+          rewrite('name-chunks', key, rows.length > 0 ? nameChunk(generation, rows) : null);
+        }
         const append = <S extends ChunkStore>(store: S, value: RegistryDb[S]['value']) => {
           writes.push(tx.objectStore(store).put(value, [generation, next[store]++]));
           chunks[store]++;

@@ -11,8 +11,8 @@ export interface DeltaBase {
 }
 
 export type DeltaPlan =
-  /** `info.domains` is the base's: the store counts what the change does to `touched`, as it makes it. */
-  | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string; touched: string[] }
+  /** `info.domains` is the base's: the store counts what the change does to it, as it makes it. */
+  | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string }
   | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
 
 /** The numbers of the stored records a delta touches: read them, and resolve its patches, before planning. */
@@ -23,29 +23,9 @@ export function deltaNumbers(delta: RegistryDelta): { licences: string[]; filing
   };
 }
 
-const domainsOf = (licence: Licence) => new Set(licence.sites.map((s) => s.domain));
-
-/**
- * Every domain whose licensed state the delta can alter: all those of a licence it removes, and those a
- * changed licence gains or loses (a domain it lists before and after stays listed).
- */
-function touchedDomains(delta: RegistryDelta, stored: Map<string, Licence>): string[] {
-  const touched = new Set<string>();
-  for (const number of delta.licences.remove)
-    for (const d of stored.has(number) ? domainsOf(stored.get(number) as Licence) : []) touched.add(d);
-  for (const licence of delta.licences.put) {
-    const before = stored.has(licence.number) ? domainsOf(stored.get(licence.number) as Licence) : new Set<string>();
-    const after = domainsOf(licence);
-    for (const d of before) if (!after.has(d)) touched.add(d);
-    for (const d of after) if (!before.has(d)) touched.add(d);
-  }
-  return [...touched];
-}
-
 /**
  * What applying `delta` to the stored registry `base` changes, from the stored records it touches
- * (`stored`: by number, as stored), with the result's counts and content hash and the domains whose
- * licensed state it may change; or why it cannot be applied: a base other than the one the delta names, or a
+ * (`stored`: by number, as stored), with the result's counts and content hash; or why it cannot be applied: a base other than the one the delta names, or a
  * result other than the one it promises. Either way the reader falls back to the whole file.
  */
 export function planDelta(
@@ -99,7 +79,6 @@ export function planDelta(
     ok: true,
     change,
     contentHash: sum.hex(),
-    touched: touchedDomains(delta, stored.licences),
     info: {
       version: delta.to.version,
       generatedAt: delta.to.generatedAt,

@@ -105,7 +105,7 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     const { delta } = resolved;
     const plan = planDelta(delta, stored, records);
     if (!plan.ok) return { ok: false, reply: await misfit(plan.problem, plan.detail) };
-    await keeper.change(plan.change, plan.touched, {
+    await keeper.change(plan.change, {
       origin: 'update',
       source,
       acceptedAt: now().toISOString(),

@@ -140,11 +140,11 @@ export function registryKeeper(env: KeeperEnvironment) {
      * Changes the stored registry in force in place, in one store transaction (all of it or none), then its
      * record; `record` describes the result.
      */
-    async change(change: RecordChange, touched: readonly string[], record: Omit<StoredRegistry, 'generation' | 'format'>): Promise<void> {
+    async change(change: RecordChange, record: Omit<StoredRegistry, 'generation' | 'format'>): Promise<void> {
       const { generation } = active;
       if (generation === null) throw new Error('only a stored registry can be changed');
       const target = await openStore();
-      const gained = await target.change(generation, change, { version: record.info.version, contentHash: record.contentHash }, touched);
+      const gained = await target.change(generation, change, { version: record.info.version, contentHash: record.contentHash });
       const info = { ...record.info, domains: record.info.domains + gained };
       await switchTo({ ...record, info, generation, format: STORE_FORMAT }, target);
       env.onRegistryChanged();
