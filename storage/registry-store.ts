@@ -154,12 +154,11 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
 
 /** An index key: the generation, then what is looked up (no domain or number holds a space). */
 const at = (generation: number, value: string) => `${generation} ${value}`;
-const domainsOf = (entry: Licence | Filing) => [...new Set(entry.sites.map((s) => s.domain))];
 
 function licenceChunk(generation: number, licences: Licence[]): LicenceChunk {
   return {
     licences,
-    domainKeys: [...new Set(licences.flatMap(domainsOf))].map((d) => at(generation, d)),
+    domainKeys: [...new Set(licences.flatMap((l) => l.sites.map((s) => s.domain)))].map((d) => at(generation, d)),
     numberKeys: licences.map((l) => at(generation, l.number)),
     serialKeys: [...new Set(licences.map((l) => at(generation, serialOf(l.number))))],
   };
@@ -168,7 +167,7 @@ function licenceChunk(generation: number, licences: Licence[]): LicenceChunk {
 function filingChunk(generation: number, filings: Filing[]): FilingChunk {
   return {
     filings,
-    domainKeys: [...new Set(filings.flatMap(domainsOf))].map((d) => at(generation, d)),
+    domainKeys: [...new Set(filings.flatMap((f) => f.sites.map((s) => s.domain)))].map((d) => at(generation, d)),
     numberKeys: filings.map((f) => at(generation, f.number)),
   };
 }
@@ -385,7 +384,7 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       // Only a domain the change's licences list on one side only can change state. One a removed (or changed)
       // licence listed was listed before, one an added licence lists is listed after: only the other side is
       // counted, and a domain on both sides stays as it was.
-      const listedBy = (licences: Licence[]) => new Set(licences.flatMap(domainsOf));
+      const listedBy = (licences: Licence[]) => new Set(licences.flatMap((l) => l.sites.map((s) => s.domain)));
       const wasListed = listedBy(removed.licences);
       const isListed = listedBy(added.licences);
       const listing = (domain: string) => licenceStore.index('domain').count(at(generation, domain));

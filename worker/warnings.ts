@@ -1,4 +1,5 @@
 import type { browser as extensionApi } from 'wxt/browser';
+import { domainsOf } from '../core/registry/registry-index';
 import { registrableDomain } from '../core/verdict/host-match';
 import type { VerdictResult } from '../core/verdict/verdict';
 import type { LoadTranslator } from '../storage/load-translator';
@@ -41,7 +42,7 @@ export function startWarnings(browser: ExtensionApi, loadTranslator: LoadTransla
       const settings = await readItem(browser.storage, SETTINGS);
       if (!settings.warnings || settings.dismissedSites.includes(siteOf(host))) return;
       const { t, locale } = await loadTranslator(settings.language);
-      const domains = [...new Set(borrowed.sites.map((s) => s.domain))];
+      const domains = [...domainsOf(borrowed)];
       const shown = domains.length > 3 ? `${domains.slice(0, 3).join(', ')} …` : domains.join(', ');
       // Whose number it is: the licence's holder, or the filing's operator.
       const message = result.licence

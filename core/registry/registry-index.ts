@@ -50,9 +50,12 @@ export function matchNames(entries: Iterable<{ key: string; holder: boolean; num
 /** A filing number (京ICP备…), as against a licence number, where both share one list of numbers. */
 export const isFilingNumber = (number: string) => number.includes('ICP备');
 
+/** The distinct domains a licence's or filing's sites list. */
+export const domainsOf = (entry: { sites: { domain: string }[] }): Set<string> => new Set(entry.sites.map((s) => s.domain));
+
 /** Each distinct domain an entry's sites list, with the entry. */
 function addByDomain<T extends { sites: { domain: string }[] }>(byDomain: Map<string, T[]>, entry: T): void {
-  for (const domain of new Set(entry.sites.map((s) => s.domain))) {
+  for (const domain of domainsOf(entry)) {
     const held = byDomain.get(domain);
     if (held) held.push(entry);
     else byDomain.set(domain, [entry]);

@@ -1,4 +1,5 @@
 import { ContentSum } from './content-hash';
+import { domainsOf } from './registry-index';
 import type { Filing, Licence } from './schema';
 
 /** Two FNV-1a hashes of a string, as one number below 2^53: distinct domains among a million collide about never. */
@@ -30,7 +31,7 @@ export class RegistryTally {
   addLicence(licence: Licence): void {
     this.licences++;
     this.sum.add('licence', licence);
-    for (const domain of new Set(licence.sites.map((s) => s.domain))) {
+    for (const domain of domainsOf(licence)) {
       if (this.domainRows === this.domainHashes.length) {
         const grown = new Float64Array(this.domainHashes.length * 2);
         grown.set(this.domainHashes);
