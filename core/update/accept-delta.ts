@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { said } from '../said';
-import { verifyCandidate, type Candidate, type Refusal, type TrustedKey } from './accept-registry';
+import { unpackRefusal, verifyCandidate, type Candidate, type Refusal, type TrustedKey } from './accept-registry';
 import { RegistryDeltaSchema, type RegistryDelta } from './delta-schema';
 import { UnpackError, unpackedText } from './unpacked-text';
 
@@ -21,12 +21,7 @@ export async function acceptDelta(
     for await (const chunk of unpackedText(candidate.bytes, context.maxUnpackedBytes)) text += chunk;
     json = JSON.parse(text);
   } catch (error) {
-    if (error instanceof UnpackError && error.problem === 'too-large') {
-      return { ok: false, code: 'too-large', reason: said('refused_too_large_unpacked', context.maxUnpackedBytes) };
-    }
-    if (error instanceof UnpackError && error.problem === 'bad-compression') {
-      return { ok: false, code: 'bad-compression', reason: said('refused_bad_compression', error.message) };
-    }
+    if (error instanceof UnpackError) return unpackRefusal(error, context.maxUnpackedBytes);
     return { ok: false, code: 'not-json', reason: said('refused_not_json', (error as Error).message) };
   }
   const parsed = RegistryDeltaSchema.safeParse(json);

@@ -35,6 +35,13 @@ const BATCH = 256;
 
 const refusal = (code: RefusalCode, reason: Said): Refusal => ({ ok: false, code, reason });
 
+/** Why a file whose text could not be read (core/update/unpacked-text.ts) is refused: a registry or a delta alike. */
+export function unpackRefusal(error: UnpackError, maxUnpackedBytes: number): Refusal {
+  if (error.problem === 'too-large') return refusal('too-large', said('refused_too_large_unpacked', maxUnpackedBytes));
+  if (error.problem === 'bad-compression') return refusal('bad-compression', said('refused_bad_compression', error.message));
+  return refusal('not-json', said('refused_not_json', `the file is not UTF-8 text (${error.message})`));
+}
+
 /** Size, then the signature under a trusted key over the exact bytes: nothing reads a file that fails these. */
 export async function verifyCandidate(
   { bytes, signature }: Candidate,
@@ -71,11 +78,7 @@ export async function acceptRegistry(
     const read = await readRecords(candidate.bytes, context, sink);
     return read.ok ? { ...read, keyId: verified.keyId } : read;
   } catch (error) {
-    if (error instanceof UnpackError) {
-      if (error.problem === 'too-large') return refusal('too-large', said('refused_too_large_unpacked', context.maxUnpackedBytes));
-      if (error.problem === 'bad-compression') return refusal('bad-compression', said('refused_bad_compression', error.message));
-      return refusal('not-json', said('refused_not_json', `the file is not UTF-8 text (${error.message})`));
-    }
+    if (error instanceof UnpackError) return unpackRefusal(error, context.maxUnpackedBytes);
     if (error instanceof RegistrySyntaxError) return refusal('not-json', said('refused_not_json', error.message));
     if (error instanceof DuplicateNumberError) return refusal('schema', said('refused_schema', `${error.message}: numbers must be unique`));
     throw error;
