@@ -9,33 +9,38 @@ import {
   type RegistrySource,
 } from '../core/registry/registry-source';
 import { FilingSchema, LicenceSchema, type Filing, type Licence } from '../core/registry/schema';
+import { latestNames, latestRecords, type NameRow, type Versioned } from './latest-in-chunks';
 
 // A registry is stored in chunks of records in the order they arrive, keyed [generation, seq], and found
 // through the store's own indexes (on `${generation} ${domain | number | serial}`), which the browser keeps
 // up to date inside each write. Nothing needs the whole registry to decide where a record goes, so it is
 // written as it is read; a chunk holds a few records, so a national registry is some forty thousand writes,
-// not millions; and a delta rewrites only the chunks holding what it changes.
+// not millions. A delta appends chunks and rewrites none (storage/latest-in-chunks.ts says how they are
+// read): rewriting the chunks around a day's changes re-indexed every key in them, some seconds at national scale.
 type Key = [number, number];
 
-interface LicenceChunk {
+interface ChunkBase {
+  /** Its own seq (the key's second part): the later of two chunks naming a number says what it is now. */
+  seq: number;
+  /** Numbers a delta removed: their older forms no longer count. */
+  retired?: string[];
+}
+
+interface LicenceChunk extends ChunkBase {
   licences: Licence[];
   domainKeys: string[];
   numberKeys: string[];
   serialKeys: string[];
 }
 
-interface FilingChunk {
+interface FilingChunk extends ChunkBase {
   filings: Filing[];
   domainKeys: string[];
   numberKeys: string[];
 }
 
-/** A holder or site name folded for search, the licence it names, and 1 when it is the holder. */
-type NameRow = [key: string, number: string, holder: 0 | 1];
-
-interface NameChunk {
+interface NameChunk extends ChunkBase {
   rows: NameRow[];
-  numberKeys: string[];
 }
 
 export interface GenerationMeta {
@@ -55,7 +60,7 @@ interface RegistryDb extends DBSchema {
   'licence-chunks': { key: Key; value: LicenceChunk; indexes: { domain: string; number: string; serial: string } };
   'filing-chunks': { key: Key; value: FilingChunk; indexes: { domain: string; number: string } };
   /** Read whole for a name search, in seq order: the registry's order, in which name matches are ranked. */
-  'name-chunks': { key: Key; value: NameChunk; indexes: { number: string } };
+  'name-chunks': { key: Key; value: NameChunk };
   meta: { key: number; value: StoredMeta };
   /** Files the options page hands to the worker for import: too large for a message (Chrome caps them at 64 MiB). */
   imports: { key: string; value: ArrayBuffer };
@@ -64,14 +69,16 @@ interface RegistryDb extends DBSchema {
 type ChunkStore = 'licence-chunks' | 'filing-chunks' | 'name-chunks';
 const CHUNK_STORES: ChunkStore[] = ['licence-chunks', 'filing-chunks', 'name-chunks'];
 const DB_NAME = 'licence-registry';
-/** Version 4 stores chunks found by indexes; the hash buckets of versions 1–3 are dropped with their registry. */
-const DB_VERSION = 4;
+/**
+ * Version 5 appends a delta's chunks (a number is unique among the installed ones only); version 4 rewrote
+ * them; versions 1–3 kept hash buckets. Older stores are dropped with their registry.
+ */
+const DB_VERSION = 5;
 // Reading a chunk costs about its size: a licence with its sites is some 1 KB, a filing some 200 bytes.
 const LICENCES_PER_CHUNK = 8;
 const FILINGS_PER_CHUNK = 32;
-// Small enough that a delta rewriting the chunks of a few thousand changed licences re-indexes little.
 const NAMES_PER_CHUNK = 256;
-/** Index reads in flight at once while a delta is planned: each answer is a chunk, held until the round ends. */
+/** Index reads in flight at once while a delta is planned: each answer is a chunk or a few, held until the round ends. */
 const READ_ROUND = 500;
 /** Chunks kept in memory per registry, most recently used last: a page load asks for the same few several times. */
 const CACHED_READS = 256;
@@ -91,16 +98,18 @@ export interface RegistryStore {
   source(installed: InstalledGeneration): RegistrySource;
   /** What the generation says it holds, or why it no longer holds it (records gone, or never finished). */
   check(generation: number): Promise<{ meta: GenerationMeta } | { problem: string }>;
-  /** The records under these numbers as stored (absent ones left out), and the numbers listing each domain. */
+  /** The records under these numbers as they are now (absent ones left out). */
   current(
     generation: number,
     wanted: { licences: readonly string[]; filings: readonly string[] },
   ): Promise<{ licences: Map<string, Licence>; filings: Map<string, Filing> }>;
+  /** The numbers of the licences listing each of `domains` now. */
+  listers(generation: number, domains: readonly string[]): Promise<Map<string, string[]>>;
   /**
-   * Replaces and removes records of `generation` in one transaction: all of the change is made, or none.
-   * Gives how many more domains some licence lists afterwards than before.
+   * Replaces and removes records of `generation` in one transaction (all of the change is made, or none);
+   * `change.removed` holds the records as they are now, changed ones included.
    */
-  change(generation: number, change: RecordChange, meta: GenerationMeta): Promise<number>;
+  change(generation: number, change: RecordChange, meta: GenerationMeta): Promise<void>;
   /** Keeps a file's bytes for the worker to import; returns the name to send it. */
   stageImport(bytes: ArrayBuffer): Promise<string>;
   /** The staged bytes, removed as they are taken (null when there are none under that name). */
@@ -130,7 +139,7 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
             const filings = db.createObjectStore('filing-chunks');
             filings.createIndex('domain', 'domainKeys', { multiEntry: true });
             filings.createIndex('number', 'numberKeys', { multiEntry: true, unique: true });
-            db.createObjectStore('name-chunks').createIndex('number', 'numberKeys', { multiEntry: true });
+            db.createObjectStore('name-chunks');
           },
           // A newer version of the extension wants to change the database: this connection steps aside, and
           // the next call opens it afresh. The same when the browser closes it unexpectedly.
@@ -155,28 +164,55 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
 /** An index key: the generation, then what is looked up (no domain or number holds a space). */
 const at = (generation: number, value: string) => `${generation} ${value}`;
 
-function licenceChunk(generation: number, licences: Licence[]): LicenceChunk {
+/**
+ * What a chunk holds, and for a delta's chunk the forms of records it supersedes (whose keys it takes on,
+ * so that whatever found them finds it) and the numbers it retires.
+ */
+interface ChunkContent<R> {
+  records: R[];
+  superseded: R[];
+  retired: string[];
+}
+
+const installed = <R>(records: R[]): ChunkContent<R> => ({ records, superseded: [], retired: [] });
+
+/**
+ * A number's key: the installed chunk's is unique (the index refuses a repeated number), a delta's chunk
+ * adds its seq; a lookup reads the range of both (numberRange).
+ */
+function numberKeys(generation: number, seq: number, { records, superseded, retired }: ChunkContent<{ number: string }>): string[] {
+  if (superseded.length + retired.length === 0) return records.map((r) => at(generation, r.number));
+  return [...new Set([...records.map((r) => r.number), ...retired])].map((n) => at(generation, `${n} ${seq}`));
+}
+
+const numberRange = (generation: number, number: string) => IDBKeyRange.bound(at(generation, number), at(generation, `${number} \uffff`));
+
+function domainKeys(generation: number, { records, superseded }: ChunkContent<Licence | Filing>): string[] {
+  return [...new Set([...records, ...superseded].flatMap((r) => r.sites.map((s) => s.domain)))].map((d) => at(generation, d));
+}
+
+function licenceChunk(generation: number, seq: number, content: ChunkContent<Licence>): LicenceChunk {
   return {
-    licences,
-    domainKeys: [...new Set(licences.flatMap((l) => l.sites.map((s) => s.domain)))].map((d) => at(generation, d)),
-    numberKeys: licences.map((l) => at(generation, l.number)),
-    serialKeys: [...new Set(licences.map((l) => at(generation, serialOf(l.number))))],
+    seq,
+    licences: content.records,
+    ...(content.retired.length > 0 ? { retired: content.retired } : {}),
+    domainKeys: domainKeys(generation, content),
+    numberKeys: numberKeys(generation, seq, content),
+    serialKeys: [...new Set([...content.records.map((l) => l.number), ...content.retired].map((n) => at(generation, serialOf(n))))],
   };
 }
 
-function filingChunk(generation: number, filings: Filing[]): FilingChunk {
+function filingChunk(generation: number, seq: number, content: ChunkContent<Filing>): FilingChunk {
   return {
-    filings,
-    domainKeys: [...new Set(filings.flatMap((f) => f.sites.map((s) => s.domain)))].map((d) => at(generation, d)),
-    numberKeys: filings.map((f) => at(generation, f.number)),
+    seq,
+    filings: content.records,
+    ...(content.retired.length > 0 ? { retired: content.retired } : {}),
+    domainKeys: domainKeys(generation, content),
+    numberKeys: numberKeys(generation, seq, content),
   };
 }
 
 const nameRows = (licence: Licence): NameRow[] => nameEntries(licence).map((e) => [e.key, licence.number, e.holder ? 1 : 0]);
-
-function nameChunk(generation: number, rows: NameRow[]): NameChunk {
-  return { rows, numberKeys: [...new Set(rows.map((r) => at(generation, r[1])))] };
-}
 
 type WriteTx = IDBPTransaction<RegistryDb, (ChunkStore | 'meta')[], 'readwrite'>;
 
@@ -203,6 +239,9 @@ async function writeAll(tx: WriteTx, issue: (writes: Promise<unknown>[]) => void
   }
   await tx.done;
 }
+
+const licencesIn = (chunk: LicenceChunk): Versioned<Licence> => ({ seq: chunk.seq, records: chunk.licences, retired: chunk.retired });
+const filingsIn = (chunk: FilingChunk): Versioned<Filing> => ({ seq: chunk.seq, records: chunk.filings, retired: chunk.retired });
 
 const isConstraint = (error: unknown) => error instanceof DOMException && error.name === 'ConstraintError';
 
@@ -239,12 +278,13 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
         try {
           await writeAll(tx, (writes) => {
-            for (const c of chunks.licences)
-              writes.push(tx.objectStore('licence-chunks').add(licenceChunk(generation, c), [generation, next['licence-chunks']++]));
-            for (const c of chunks.filings)
-              writes.push(tx.objectStore('filing-chunks').add(filingChunk(generation, c), [generation, next['filing-chunks']++]));
-            for (const c of chunks.names)
-              writes.push(tx.objectStore('name-chunks').add(nameChunk(generation, c), [generation, next['name-chunks']++]));
+            const add = <S extends ChunkStore>(store: S, chunk: (seq: number) => RegistryDb[S]['value']) => {
+              const seq = next[store]++;
+              writes.push(tx.objectStore(store).add(chunk(seq), [generation, seq]));
+            };
+            for (const c of chunks.licences) add('licence-chunks', (seq) => licenceChunk(generation, seq, installed(c)));
+            for (const c of chunks.filings) add('filing-chunks', (seq) => filingChunk(generation, seq, installed(c)));
+            for (const rows of chunks.names) add('name-chunks', (seq) => ({ seq, rows }));
             if (meta) writes.push(tx.objectStore('meta').put(meta, generation));
           });
         } catch (error) {
@@ -339,15 +379,17 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       const filingIndex = tx.objectStore('filing-chunks').index('number');
       const licences = new Map<string, Licence>();
       const filings = new Map<string, Filing>();
-      // In rounds: each answer is a whole chunk, and a day's delta asks for thousands.
+      // In rounds: each answer is a whole chunk or a few, and a day's delta asks for thousands.
       for (let i = 0; i < Math.max(wanted.licences.length, wanted.filings.length); i += READ_ROUND) {
         await Promise.all([
           ...wanted.licences.slice(i, i + READ_ROUND).map(async (n) => {
-            const found = (await licenceIndex.get(at(generation, n)))?.licences.find((l) => l.number === n);
+            const chunks = await licenceIndex.getAll(numberRange(generation, n));
+            const found = latestRecords(chunks.map(licencesIn)).find((l) => l.number === n);
             if (found) licences.set(n, found);
           }),
           ...wanted.filings.slice(i, i + READ_ROUND).map(async (n) => {
-            const found = (await filingIndex.get(at(generation, n)))?.filings.find((f) => f.number === n);
+            const chunks = await filingIndex.getAll(numberRange(generation, n));
+            const found = latestRecords(chunks.map(filingsIn)).find((f) => f.number === n);
             if (found) filings.set(n, found);
           }),
         ]);
@@ -355,109 +397,61 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       return { licences, filings };
     },
 
-    async change(generation, { removed, added }, meta) {
-      const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
-      const licenceStore = tx.objectStore('licence-chunks');
-      const removedLicences = new Set(removed.licences.map((l) => l.number));
-      const removedFilings = new Set(removed.filings.map((f) => f.number));
-      const putLicences = new Map(added.licences.map((l) => [l.number, l]));
-      const putFilings = new Map(added.filings.map((f) => [f.number, f]));
-      // The chunks holding what goes, each once, with its key (one cursor per number, no second read): a
-      // changed record is put back in its place, so rankings keep their order.
-      const chunksOf = async <S extends ChunkStore>(store: S, numbers: Set<string>) => {
-        // Every chunk store has a `number` index; the generic types cannot see that for a store chosen at run time.
-        const index = (tx.objectStore(store) as unknown as IDBPObjectStore<RegistryDb, ChunkStore[], 'name-chunks', 'readwrite'>).index(
-          'number',
-        );
-        const found = new Map<string, [Key, RegistryDb[S]['value']]>();
+    async listers(generation, domains) {
+      const index = db.transaction('licence-chunks').store.index('domain');
+      const listing = new Map<string, string[]>();
+      for (let i = 0; i < domains.length; i += READ_ROUND) {
         await Promise.all(
-          [...numbers].map(async (n) => {
-            // A licence's names may run over into the next chunk: every chunk holding the number is taken.
-            for (let cursor = await index.openCursor(at(generation, n)); cursor; cursor = await cursor.continue()) {
-              const key = cursor.primaryKey as Key;
-              found.set(key.join(' '), [key, cursor.value as RegistryDb[S]['value']]);
-            }
+          domains.slice(i, i + READ_ROUND).map(async (domain) => {
+            const chunks = await index.getAll(at(generation, domain));
+            const now = latestRecords(chunks.map(licencesIn)).filter((l) => l.sites.some((s) => s.domain === domain));
+            listing.set(
+              domain,
+              now.map((l) => l.number),
+            );
           }),
         );
-        return [...found.values()];
-      };
-      // Only a domain the change's licences list on one side only can change state. One a removed (or changed)
-      // licence listed was listed before, one an added licence lists is listed after: only the other side is
-      // counted, and a domain on both sides stays as it was.
-      const listedBy = (licences: Licence[]) => new Set(licences.flatMap((l) => l.sites.map((s) => s.domain)));
-      const wasListed = listedBy(removed.licences);
-      const isListed = listedBy(added.licences);
-      const listing = (domain: string) => licenceStore.index('domain').count(at(generation, domain));
-      const askBefore = [...isListed].filter((d) => !wasListed.has(d));
-      const askAfter = [...wasListed].filter((d) => !isListed.has(d));
-      const [stored, licenceFound, filingFound, nameFound, before] = await Promise.all([
-        tx.objectStore('meta').get(generation),
-        chunksOf('licence-chunks', removedLicences),
-        chunksOf('filing-chunks', removedFilings),
-        chunksOf('name-chunks', removedLicences),
-        Promise.all(askBefore.map(listing)),
-      ]);
+      }
+      return listing;
+    },
+
+    async change(generation, { removed, added }, meta) {
+      const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
+      const stored = await tx.objectStore('meta').get(generation);
       if (!stored) throw new StoreCorruptedError('its generation has no record of what it holds');
-      const placed = new Set<string>();
-      /** A chunk's records with those that go taken out, and a changed one's new form put in its place. */
-      const replaced = <R extends Licence | Filing>(records: R[], gone: Set<string>, put: Map<string, R>) =>
-        records.flatMap((record) => {
-          if (!gone.has(record.number)) return [record];
-          const replacement = put.get(record.number);
-          if (!replacement) return [];
-          placed.add(record.number);
-          return [replacement];
-        });
-      let after: Promise<number[]> | undefined;
       const chunks = { ...stored.chunks };
       const next = { ...stored.next };
       await writeAll(tx, (writes) => {
-        const rewrite = <S extends ChunkStore>(store: S, key: Key, value: RegistryDb[S]['value'] | null) => {
-          if (value) writes.push(tx.objectStore(store).put(value, key));
-          else {
-            writes.push(tx.objectStore(store).delete(key));
-            chunks[store]--;
-          }
-        };
-        for (const [key, chunk] of licenceFound) {
-          const licences = replaced(chunk.licences, removedLicences, putLicences);
-          rewrite('licence-chunks', key, licences.length > 0 ? licenceChunk(generation, licences) : null);
-        }
-        for (const [key, chunk] of filingFound) {
-          const filings = replaced(chunk.filings, removedFilings, putFilings);
-          rewrite('filing-chunks', key, filings.length > 0 ? filingChunk(generation, filings) : null);
-        }
-        const named = new Set<string>();
-        for (const [key, chunk] of nameFound) {
-          const rows = chunk.rows.flatMap((row) => {
-            const number = row[1];
-            if (!removedLicences.has(number)) return [row];
-            const replacement = putLicences.get(number);
-            // A changed licence's new names go where its first old name was.
-            if (!replacement || named.has(number)) return [];
-            named.add(number);
-            return nameRows(replacement);
-          });
-          rewrite('name-chunks', key, rows.length > 0 ? nameChunk(generation, rows) : null);
-        }
-        const append = <S extends ChunkStore>(store: S, value: RegistryDb[S]['value']) => {
-          writes.push(tx.objectStore(store).put(value, [generation, next[store]++]));
+        const append = <S extends ChunkStore>(store: S, chunk: (seq: number) => RegistryDb[S]['value']) => {
+          const seq = next[store]++;
+          writes.push(tx.objectStore(store).add(chunk(seq), [generation, seq]));
           chunks[store]++;
         };
-        const newLicences = added.licences.filter((l) => !placed.has(l.number));
-        for (const c of takeChunks(newLicences, LICENCES_PER_CHUNK, true)) append('licence-chunks', licenceChunk(generation, c));
-        const newFilings = added.filings.filter((f) => !placed.has(f.number));
-        for (const c of takeChunks(newFilings, FILINGS_PER_CHUNK, true)) append('filing-chunks', filingChunk(generation, c));
-        const newNames = added.licences.filter((l) => !named.has(l.number)).flatMap(nameRows);
-        for (const c of takeChunks(newNames, NAMES_PER_CHUNK, true)) append('name-chunks', nameChunk(generation, c));
+        /** Each number once: its new form (if any) in the same chunk as the form it supersedes (if any). */
+        const contents = <R extends Licence | Filing>(gone: R[], put: R[], size: number): ChunkContent<R>[] => {
+          const was = new Map(gone.map((r) => [r.number, r]));
+          const kept = new Set(put.map((r) => r.number));
+          const units = [
+            ...put.map((r) => ({ now: r as R | undefined, was: was.get(r.number) })),
+            ...gone.filter((r) => !kept.has(r.number)).map((r) => ({ now: undefined, was: r })),
+          ];
+          return takeChunks(units, size, true).map((unit) => ({
+            records: unit.flatMap((u) => (u.now ? [u.now] : [])),
+            superseded: unit.flatMap((u) => (u.was ? [u.was] : [])),
+            retired: unit.flatMap((u) => (u.now ? [] : [(u.was as R).number])),
+          }));
+        };
+        for (const content of contents(removed.licences, added.licences, LICENCES_PER_CHUNK))
+          append('licence-chunks', (seq) => licenceChunk(generation, seq, content));
+        for (const content of contents(removed.filings, added.filings, FILINGS_PER_CHUNK))
+          append('filing-chunks', (seq) => filingChunk(generation, seq, content));
+        // Every licence whose names were stored is retired from the names, and its new names follow.
+        const names = takeChunks(added.licences.flatMap(nameRows), NAMES_PER_CHUNK, true);
+        const retired = removed.licences.map((l) => l.number);
+        if (names.length === 0 && retired.length > 0) names.push([]);
+        names.forEach((rows, i) => append('name-chunks', (seq) => ({ seq, rows, ...(i === 0 && retired.length > 0 ? { retired } : {}) })));
         writes.push(tx.objectStore('meta').put({ ...meta, chunks, next }, generation));
-        // Asked after the writes, in the same transaction: they see the chunks as changed.
-        after = Promise.all(askAfter.map(listing));
-        writes.push(after);
       });
-      const listed = (counts: number[]) => counts.filter((n) => n > 0).length;
-      // Newly listed: those asked about before that were not; no longer listed: those asked about after that are not.
-      return askBefore.length - listed(before) - (askAfter.length - listed(await (after as Promise<number[]>)));
     },
 
     async stageImport(bytes) {
@@ -491,17 +485,21 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 
     // Read once per page that searches names; the worker never does.
     const allNames = () =>
-      (names ??= db.getAll('name-chunks', range(generation)).then((chunks) =>
-        chunks.flatMap((chunk) => {
-          if (!Array.isArray(chunk?.rows)) throw new StoreCorruptedError('a chunk of names is malformed');
-          return chunk.rows.map((row) => {
+      (names ??= db.getAll('name-chunks', range(generation)).then((chunks) => {
+        for (const chunk of chunks) {
+          if (!Array.isArray(chunk?.rows) || typeof chunk.seq !== 'number') throw new StoreCorruptedError('a chunk of names is malformed');
+          for (const row of chunk.rows) {
             if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') {
               throw new StoreCorruptedError('a name entry is malformed');
             }
-            return { key: row[0], number: row[1], holder: row[2] === 1 };
-          });
-        }),
-      ));
+          }
+        }
+        return latestNames(chunks.map((c) => ({ seq: c.seq, records: c.rows, retired: c.retired }))).map(([key, number, holder]) => ({
+          key,
+          number,
+          holder: holder === 1,
+        }));
+      }));
 
     function checked<T>(schema: typeof LicenceSchema | typeof FilingSchema, raw: unknown[], what: string): T[] {
       return raw.map((entry) => {
@@ -512,23 +510,32 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       });
     }
 
-    /** Chunks through an index: the chunk of a number, or every chunk of a domain or serial. */
+    const keyOf = (index: 'domain' | 'number' | 'serial', value: string) =>
+      index === 'number' ? numberRange(generation, value) : at(generation, value);
+
+    /** The licences as they are now in the chunks an index gives for `value` (a number's are a range). */
     const licencesBy = (tx: ReadTx, index: 'domain' | 'number' | 'serial', value: string) =>
       cached(`l ${index} ${value}`, async () => {
-        const chunks = await tx.objectStore('licence-chunks').index(index).getAll(at(generation, value));
-        return chunks.flatMap((chunk) => {
-          if (!Array.isArray(chunk?.licences)) throw new StoreCorruptedError('a chunk of licences is malformed');
-          return checked<Licence>(LicenceSchema, chunk.licences, 'licence');
-        });
+        const chunks = await tx.objectStore('licence-chunks').index(index).getAll(keyOf(index, value));
+        return latestRecords(
+          chunks.map((chunk) => {
+            if (!Array.isArray(chunk?.licences) || typeof chunk.seq !== 'number')
+              throw new StoreCorruptedError('a chunk of licences is malformed');
+            return { ...licencesIn(chunk), records: checked<Licence>(LicenceSchema, chunk.licences, 'licence') };
+          }),
+        );
       });
 
     const filingsBy = (tx: ReadTx, index: 'domain' | 'number', value: string) =>
       cached(`f ${index} ${value}`, async () => {
-        const chunks = await tx.objectStore('filing-chunks').index(index).getAll(at(generation, value));
-        return chunks.flatMap((chunk) => {
-          if (!Array.isArray(chunk?.filings)) throw new StoreCorruptedError('a chunk of filings is malformed');
-          return checked<Filing>(FilingSchema, chunk.filings, 'filing');
-        });
+        const chunks = await tx.objectStore('filing-chunks').index(index).getAll(keyOf(index, value));
+        return latestRecords(
+          chunks.map((chunk) => {
+            if (!Array.isArray(chunk?.filings) || typeof chunk.seq !== 'number')
+              throw new StoreCorruptedError('a chunk of filings is malformed');
+            return { ...filingsIn(chunk), records: checked<Filing>(FilingSchema, chunk.filings, 'filing') };
+          }),
+        );
       });
 
     return {

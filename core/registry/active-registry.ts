@@ -3,7 +3,7 @@ import type { RegistryIndex } from './registry-index';
 import { memorySource, RegistryInfoSchema, StoreCorruptedError, type InstalledGeneration, type RegistrySource } from './registry-source';
 
 /** Changed whenever the store's keys change, so that a store written by another version is not misread. */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 /**
  * A registry accepted from an update or an import and written to the registry store under `generation`.
@@ -15,7 +15,7 @@ export const StoredRegistrySchema = z.object({
   acceptedAt: z.string(),
   keyId: z.string(),
   generation: z.int(),
-  /** How the store keys records: 2 since each record has its own key; records of older formats are discarded. */
+  /** How the store keeps records: 3 since deltas append chunks; records of older formats are discarded. */
   format: z.literal(STORE_FORMAT),
   info: RegistryInfoSchema,
   /** The content hash of what the generation holds (core/registry/content-hash.ts): a delta names the base it applies to by it. */

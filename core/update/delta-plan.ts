@@ -1,5 +1,6 @@
 import { ContentSum } from '../registry/content-hash';
 import type { RecordChange } from '../registry/record-change';
+import { domainsOf } from '../registry/registry-index';
 import type { RegistryInfo } from '../registry/registry-source';
 import type { Filing, Licence } from '../registry/schema';
 import type { RegistryDelta } from './delta-schema';
@@ -11,7 +12,7 @@ export interface DeltaBase {
 }
 
 export type DeltaPlan =
-  /** `info.domains` is the base's: the store counts what the change does to it, as it makes it. */
+  /** `info.domains` is the base's: domainsAfter counts what the change does to it, from the store. */
   | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string }
   | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
 
@@ -87,4 +88,31 @@ export function planDelta(
       ...(base.info.filings !== undefined || filings > 0 ? { filings } : {}),
     },
   };
+}
+
+const listedBy = (licences: Licence[]) => new Set(licences.flatMap((l) => [...domainsOf(l)]));
+
+/**
+ * The domains whose listing a change can change: those its removed (or changed) licences list and its added
+ * ones do not, or the other way round. A domain on both sides is listed before and after.
+ */
+export function domainsToAsk({ removed, added }: RecordChange): string[] {
+  const was = listedBy(removed.licences);
+  const is = listedBy(added.licences);
+  return [...[...was].filter((d) => !is.has(d)), ...[...is].filter((d) => !was.has(d))];
+}
+
+/**
+ * How many domains some licence lists after `change`, from how many before and the numbers of the licences
+ * listing each domain of domainsToAsk before it (the store's listers).
+ */
+export function domainsAfter(before: number, { removed, added }: RecordChange, listers: ReadonlyMap<string, readonly string[]>): number {
+  const gone = new Set(removed.licences.map((l) => l.number));
+  const listedAfter = listedBy(added.licences);
+  let count = before;
+  for (const [domain, numbers] of listers) {
+    const listed = listedAfter.has(domain) || numbers.some((n) => !gone.has(n));
+    count += Number(listed) - Number(numbers.length > 0);
+  }
+  return count;
 }

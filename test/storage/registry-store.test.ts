@@ -175,12 +175,14 @@ describe('writing and changing a stored registry', () => {
     expect(await store.check(21)).toEqual({ meta: { version: small.version, contentHash: installed.contentHash } });
 
     // a goes, and with it the only listing of its domain; b keeps its domain under its new holder.
-    const gained = await store.change(
+    const domains = [a.sites[0].domain, b.sites[0].domain];
+    expect(await store.listers(21, domains)).toEqual(new Map([[domains[0], [a.number]], [domains[1], [b.number]]]));
+    await store.change(
       21,
       { removed: { licences: [a, b], filings: [] }, added: { licences: [changedB], filings: [] } },
       { version: 9, contentHash: 'f'.repeat(64) },
     );
-    expect(gained).toBe(-1);
+    expect(await store.listers(21, domains)).toEqual(new Map([[domains[0], []], [domains[1], [b.number]]]));
     const after = await store.current(21, wanted);
     expect([...after.licences.values()]).toEqual([changedB, c]);
     expect(await store.check(21)).toEqual({ meta: { version: 9, contentHash: 'f'.repeat(64) } });

@@ -5,14 +5,16 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RegistryIndex } from '../../core/registry/registry-index';
 import { infoOf, type RegistrySource } from '../../core/registry/registry-source';
-import { RegistrySchema } from '../../core/registry/schema';
+import { RegistrySchema, type Registry } from '../../core/registry/schema';
 import { registryContentHash } from '../../core/registry/content-hash';
 import { diffRegistries } from '../../core/update/registry-delta';
-import { syntheticFiling } from '../../bench/synthetic-registry';
+import { dayLater, syntheticFiling, syntheticRegistry } from '../../bench/synthetic-registry';
+import { classifyQuery } from '../../core/lookup/classify-query';
+import { lookupIn, runLookup } from '../../core/lookup/run-lookup';
 import { keyIdOf } from '../../core/update/key-id';
 import { sign, SIGNING_ALGORITHM, toPem } from '../../core/update/signature';
 import type { PublicKeyEntry } from '../../core/update/trusted-keys';
-import { verdictKeys } from '../../core/verdict/verdict';
+import { computeVerdict, verdictFrom, verdictKeys } from '../../core/verdict/verdict';
 import { firstCheckDelayMinutes, nextCheckDelayMinutes } from '../../core/update/update-schedule';
 import { registryStoreOpener } from '../../storage/registry-store';
 import { startMessageRouter } from '../../worker/message-router';
@@ -21,7 +23,7 @@ import { UPDATE_ALARM } from '../../worker/updates/update-scheduler';
 import { writeToStore } from '../storage/write-to-store';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { UpdateReply } from '../../core/messages';
-import type { StoredRegistry } from '../../core/registry/active-registry';
+import { STORE_FORMAT, type StoredRegistry } from '../../core/registry/active-registry';
 import type { UpdateStatus } from '../../core/update/update-status';
 import { SETTINGS, STORED_REGISTRY, UPDATE_STATUS } from '../../storage/storage-items';
 
@@ -126,7 +128,7 @@ async function install(registry: object, generation = 7) {
     source: URL_A,
     acceptedAt: 'x',
     keyId: 'k',
-    format: 2,
+    format: STORE_FORMAT,
     ...(await writeToStore(openStore, RegistrySchema.parse(registry), generation)),
   };
   await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: record });
@@ -562,6 +564,67 @@ describe('deltas', () => {
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['京B2-20990001']);
     expect((await status()).lastRefusal).toMatchObject({ source: URL_A, reason: { key: reason } });
     expect(await status()).toMatchObject({ etags: { [URL_A]: '"v3"' } });
+  });
+
+  it('answers after each of a chain of deltas as the registry it leads to, held whole', async () => {
+    // A delta appends what it changes: a domain a licence drops, a licence removed and its number back later,
+    // a holder renamed twice, and a day's worth of changes on top.
+    // Besides, u and v share a domain, and v goes: the domain stays listed.
+    const synthetic = syntheticRegistry(300, 5).licences;
+    const [u, v] = synthetic.slice(0, 2);
+    const shared = { ...u, sites: [...u.sites, v.sites[0]] };
+    const base = RegistrySchema.parse({ ...v2, licences: [...v2.licences, shared, ...synthetic.slice(1)] });
+    const [x, y, z] = base.licences.slice(-3);
+    const a = RegistrySchema.parse({
+      ...base,
+      version: 3,
+      licences: [
+        ...base.licences
+          .filter((l) => l.number !== y.number && l.number !== v.number)
+          .map((l) => (l === x ? { ...l, sites: l.sites.slice(1) } : l === z ? { ...l, holder: '第一次改名科技有限公司' } : l)),
+        { ...y, number: '京B2-20990002', holder: '接手的新公司' },
+      ],
+    });
+    const b = RegistrySchema.parse({
+      ...a,
+      version: 4,
+      licences: [
+        ...a.licences
+          .filter((l) => l.number !== z.number)
+          .map((l) =>
+            l.number === x.number ? x : l.number === '京B2-20990002' ? { ...l, sites: [{ ...l.sites[0], domain: 'moved.cn' }] } : l,
+          ),
+        { ...y, holder: '回来的公司', sites: [{ ...y.sites[0], domain: 'back.cn' }] },
+      ],
+    });
+    const c = dayLater(b, 5);
+    const domains = [...new Set([base, a, b, c].flatMap((r) => r.licences.flatMap((l) => l.sites.map((s) => s.domain))))];
+    const queries = [x, y, z]
+      .flatMap((l) => [l.number, l.number.slice(-8), l.holder])
+      .concat(['京B2-20990002', '第一次改名', '接手的新公司', '回来的公司', '更名', '懂车帝', '合成测试']);
+
+    const updates = start();
+    await srv.serve(encode(base), { etag: '"v2"' });
+    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, said: { key: 'reply_accepted' } });
+    for (const [from, to] of [
+      [base, a],
+      [a, b],
+      [b, c],
+    ] as [Registry, Registry][]) {
+      await signedRoute(`${URL_A}.from-${from.version}`, diffRegistries(from, to));
+      expect(await ask({ type: 'checkUpdates' }), `to ${to.version}`).toMatchObject({ ok: true, said: { key: 'reply_accepted_delta' } });
+      const memory = new RegistryIndex(to);
+      const source = await updates.registry();
+      expect(source.info).toEqual(infoOf(memory));
+      for (const host of domains) {
+        const input = { host, claimedLicenceNumbers: [y.number], today: '2026-06-01' };
+        expect(await verdictFrom(source, input), `${host} at ${to.version}`).toEqual(computeVerdict({ ...input, index: memory }));
+      }
+      for (const q of queries) {
+        const query = classifyQuery(q);
+        expect(await lookupIn(source, query, '2026-06-01'), `${q} at ${to.version}`).toEqual(runLookup(query, memory, '2026-06-01'));
+      }
+    }
   });
 
   it('leaves the store as it was when the delta does not fit and the whole file cannot be had', async () => {

@@ -3,7 +3,7 @@ import type { UpdateReply } from '../../core/messages';
 import { said, type Said } from '../../core/said';
 import { acceptDelta } from '../../core/update/accept-delta';
 import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
-import { deltaNumbers, planDelta } from '../../core/update/delta-plan';
+import { deltaNumbers, domainsAfter, domainsToAsk, planDelta } from '../../core/update/delta-plan';
 import { resolvePatches } from '../../core/update/registry-delta';
 import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
@@ -105,13 +105,14 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     const { delta } = resolved;
     const plan = planDelta(delta, stored, records);
     if (!plan.ok) return { ok: false, reply: await misfit(plan.problem, plan.detail) };
+    const listers = await store.listers(stored.generation, domainsToAsk(plan.change));
     await keeper.change(plan.change, {
       origin: 'update',
       source,
       acceptedAt: now().toISOString(),
       keyId: accepted.keyId,
       contentHash: plan.contentHash,
-      info: plan.info,
+      info: { ...plan.info, domains: domainsAfter(plan.info.domains, plan.change, listers) },
     });
     return { ok: true, version: plan.info.version, keyId: accepted.keyId };
   }

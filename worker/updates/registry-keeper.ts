@@ -144,9 +144,8 @@ export function registryKeeper(env: KeeperEnvironment) {
       const { generation } = active;
       if (generation === null) throw new Error('only a stored registry can be changed');
       const target = await openStore();
-      const gained = await target.change(generation, change, { version: record.info.version, contentHash: record.contentHash });
-      const info = { ...record.info, domains: record.info.domains + gained };
-      await switchTo({ ...record, info, generation, format: STORE_FORMAT }, target);
+      await target.change(generation, change, { version: record.info.version, contentHash: record.contentHash });
+      await switchTo({ ...record, generation, format: STORE_FORMAT }, target);
       env.onRegistryChanged();
     },
 
