@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { matchNames, nameEntries, RegistryIndex, serialOf } from '../core/registry/registry-index';
 import type { RecordChange } from '../core/registry/record-change';
 import {
