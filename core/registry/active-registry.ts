@@ -20,9 +20,18 @@ export const StoredRegistrySchema = z.object({
   info: RegistryInfoSchema,
   /** The content hash of what the generation holds (core/registry/content-hash.ts): a delta names the base it applies to by it. */
   contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  /** Records the deltas applied since the whole file have superseded: still stored, no longer read (absent: none). */
+  superseded: z.optional(z.int().check(z.nonnegative())),
 });
 
 export type StoredRegistry = z.infer<typeof StoredRegistrySchema>;
+
+/**
+ * Whether the next update should take the whole file rather than deltas: a delta appends what it changes and
+ * leaves what that supersedes in the store, so after some weeks of them the store holds half as much again
+ * as it reads. The whole file is stored afresh, with nothing superseded.
+ */
+export const wantsWholeFile = ({ superseded = 0, info }: StoredRegistry): boolean => superseded > (info.licences + (info.filings ?? 0)) / 2;
 
 export interface ActiveRegistry {
   registry: RegistrySource;

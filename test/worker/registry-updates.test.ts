@@ -503,7 +503,8 @@ describe('deltas', () => {
     expect(await listing(updates, 'dongchedi-mall.cn')).toEqual(['京B2-20990001']);
     const fresh = new RegistryIndex(v3);
     expect((await updates.registry()).info).toEqual(infoOf(fresh));
-    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v3), info: infoOf(fresh) });
+    // The licence dropped and the one changed are still stored, superseded.
+    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v3), info: infoOf(fresh), superseded: 2 });
     expect(await status()).toMatchObject({ etags: {}, since: { [URL_A]: 'Sun, 22 Nov 2026 07:00:00 GMT' }, failures: 0 });
 
     // Nothing newer: no delta from 3, and the whole file answers 304 to If-Modified-Since.
@@ -625,6 +626,27 @@ describe('deltas', () => {
         expect(await lookupIn(source, query, '2026-06-01'), `${q} at ${to.version}`).toEqual(runLookup(query, memory, '2026-06-01'));
       }
     }
+  });
+
+  it('takes the whole file instead of a delta once deltas have superseded half as many records as the registry holds', async () => {
+    await atVersion2();
+    await signedRoute(`${URL_A}.from-2`, diffRegistries(v2, v3));
+    await srv.serve(encode(v3), { etag: '"v3"' });
+    const record = (await stored()) as StoredRegistry;
+    const half = Math.floor((record.info.licences + (record.info.filings ?? 0)) / 2);
+    await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: { ...record, superseded: half + 1 } });
+    expect(await ask({ type: 'checkUpdates' })).toEqual({
+      ok: true,
+      said: { key: 'reply_accepted', subs: ['3', URL_A, publisherEntry.id] },
+    });
+    expect(srv.requests.map((r) => r.url)).not.toContain(`${URL_A}.from-2`);
+    expect(await stored()).toMatchObject({ contentHash: registryContentHash(v3) });
+    expect(await stored()).not.toHaveProperty('superseded');
+
+    // At half, deltas are still taken.
+    await fakeBrowser.storage.local.set({ [STORED_REGISTRY.key]: { ...(await stored()), superseded: half } });
+    await signedRoute(`${URL_A}.from-3`, diffRegistries(v3, v4));
+    expect(await ask({ type: 'checkUpdates' })).toMatchObject({ ok: true, said: { key: 'reply_accepted_delta' } });
   });
 
   it('leaves the store as it was when the delta does not fit and the whole file cannot be had', async () => {

@@ -113,6 +113,7 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
       keyId: accepted.keyId,
       contentHash: plan.contentHash,
       info: { ...plan.info, domains: domainsAfter(plan.info.domains, plan.change, listers) },
+      superseded: (stored.superseded ?? 0) + plan.change.removed.licences.length + plan.change.removed.filings.length,
     });
     return { ok: true, version: plan.info.version, keyId: accepted.keyId };
   }

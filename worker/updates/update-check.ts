@@ -1,6 +1,6 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import type { UpdateReply } from '../../core/messages';
-import type { StoredRegistry } from '../../core/registry/active-registry';
+import { wantsWholeFile, type StoredRegistry } from '../../core/registry/active-registry';
 import { said } from '../../core/said';
 import { managedUpdateUrls } from '../../storage/managed-urls';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
@@ -58,7 +58,7 @@ export async function checkForUpdates(env: CheckEnvironment): Promise<UpdateRepl
  */
 async function viaDeltas({ browser, installer, stored, limits, fetcher, now }: CheckEnvironment, url: string): Promise<Outcome | null> {
   const base = await stored();
-  if (!base) return null;
+  if (!base || wantsWholeFile(base)) return null;
   let applied: { version: number; keyId: string; date: string | null } | null = null;
   for (let step = 0; step < MAX_DELTA_STEPS; step++) {
     const fetched = await fetchRegistry(deltaUrl(url, applied?.version ?? base.info.version), { etag: null, since: null }, limits, fetcher);
