@@ -212,6 +212,21 @@ function filingChunk(generation: number, seq: number, content: ChunkContent<Fili
   };
 }
 
+/** A delta's records in chunks of `size`: each number once, its new form (if any) beside the form it supersedes (if any). */
+function deltaContents<R extends Licence | Filing>(gone: R[], put: R[], size: number): ChunkContent<R>[] {
+  const was = new Map(gone.map((r) => [r.number, r]));
+  const kept = new Set(put.map((r) => r.number));
+  const units = [
+    ...put.map((r) => ({ now: r as R | undefined, was: was.get(r.number) })),
+    ...gone.filter((r) => !kept.has(r.number)).map((r) => ({ now: undefined, was: r })),
+  ];
+  return takeChunks(units, size, true).map((unit) => ({
+    records: unit.flatMap((u) => (u.now ? [u.now] : [])),
+    superseded: unit.flatMap((u) => (u.was ? [u.was] : [])),
+    retired: unit.flatMap((u) => (u.now ? [] : [(u.was as R).number])),
+  }));
+}
+
 const nameRows = (licence: Licence): NameRow[] => nameEntries(licence).map((e) => [e.key, licence.number, e.holder ? 1 : 0]);
 
 type WriteTx = IDBPTransaction<RegistryDb, (ChunkStore | 'meta')[], 'readwrite'>;
@@ -242,6 +257,14 @@ async function writeAll(tx: WriteTx, issue: (writes: Promise<unknown>[]) => void
 
 const licencesIn = (chunk: LicenceChunk): Versioned<Licence> => ({ seq: chunk.seq, records: chunk.licences, retired: chunk.retired });
 const filingsIn = (chunk: FilingChunk): Versioned<Filing> => ({ seq: chunk.seq, records: chunk.filings, retired: chunk.retired });
+
+/** Adds chunks to a transaction's writes, each at its store's next seq (which it advances). */
+function appender(tx: WriteTx, writes: Promise<unknown>[], generation: number, next: Record<ChunkStore, number>) {
+  return <S extends ChunkStore>(store: S, chunk: (seq: number) => RegistryDb[S]['value']) => {
+    const seq = next[store]++;
+    writes.push(tx.objectStore(store).add(chunk(seq), [generation, seq]));
+  };
+}
 
 const isConstraint = (error: unknown) => error instanceof DOMException && error.name === 'ConstraintError';
 
@@ -278,10 +301,7 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
         try {
           await writeAll(tx, (writes) => {
-            const add = <S extends ChunkStore>(store: S, chunk: (seq: number) => RegistryDb[S]['value']) => {
-              const seq = next[store]++;
-              writes.push(tx.objectStore(store).add(chunk(seq), [generation, seq]));
-            };
+            const add = appender(tx, writes, generation, next);
             for (const c of chunks.licences) add('licence-chunks', (seq) => licenceChunk(generation, seq, installed(c)));
             for (const c of chunks.filings) add('filing-chunks', (seq) => filingChunk(generation, seq, installed(c)));
             for (const rows of chunks.names) add('name-chunks', (seq) => ({ seq, rows }));
@@ -419,37 +439,21 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
       const tx = db.transaction([...CHUNK_STORES, 'meta'], 'readwrite');
       const stored = await tx.objectStore('meta').get(generation);
       if (!stored) throw new StoreCorruptedError('its generation has no record of what it holds');
-      const chunks = { ...stored.chunks };
       const next = { ...stored.next };
       await writeAll(tx, (writes) => {
-        const append = <S extends ChunkStore>(store: S, chunk: (seq: number) => RegistryDb[S]['value']) => {
-          const seq = next[store]++;
-          writes.push(tx.objectStore(store).add(chunk(seq), [generation, seq]));
-          chunks[store]++;
-        };
-        /** Each number once: its new form (if any) in the same chunk as the form it supersedes (if any). */
-        const contents = <R extends Licence | Filing>(gone: R[], put: R[], size: number): ChunkContent<R>[] => {
-          const was = new Map(gone.map((r) => [r.number, r]));
-          const kept = new Set(put.map((r) => r.number));
-          const units = [
-            ...put.map((r) => ({ now: r as R | undefined, was: was.get(r.number) })),
-            ...gone.filter((r) => !kept.has(r.number)).map((r) => ({ now: undefined, was: r })),
-          ];
-          return takeChunks(units, size, true).map((unit) => ({
-            records: unit.flatMap((u) => (u.now ? [u.now] : [])),
-            superseded: unit.flatMap((u) => (u.was ? [u.was] : [])),
-            retired: unit.flatMap((u) => (u.now ? [] : [(u.was as R).number])),
-          }));
-        };
-        for (const content of contents(removed.licences, added.licences, LICENCES_PER_CHUNK))
+        const append = appender(tx, writes, generation, next);
+        for (const content of deltaContents(removed.licences, added.licences, LICENCES_PER_CHUNK))
           append('licence-chunks', (seq) => licenceChunk(generation, seq, content));
-        for (const content of contents(removed.filings, added.filings, FILINGS_PER_CHUNK))
+        for (const content of deltaContents(removed.filings, added.filings, FILINGS_PER_CHUNK))
           append('filing-chunks', (seq) => filingChunk(generation, seq, content));
         // Every licence whose names were stored is retired from the names, and its new names follow.
         const names = takeChunks(added.licences.flatMap(nameRows), NAMES_PER_CHUNK, true);
         const retired = removed.licences.map((l) => l.number);
         if (names.length === 0 && retired.length > 0) names.push([]);
         names.forEach((rows, i) => append('name-chunks', (seq) => ({ seq, rows, ...(i === 0 && retired.length > 0 ? { retired } : {}) })));
+        const chunks = Object.fromEntries(
+          CHUNK_STORES.map((name) => [name, stored.chunks[name] + next[name] - stored.next[name]]),
+        ) as StoredMeta['chunks'];
         writes.push(tx.objectStore('meta').put({ ...meta, chunks, next }, generation));
       });
     },
