@@ -5,16 +5,20 @@ import type { RegistryInfo } from '../registry/registry-source';
 import type { Filing, Licence } from '../registry/schema';
 import type { RegistryDelta } from './delta-schema';
 
-/** The stored registry a delta is applied to: what its record says of it. */
-export interface DeltaBase {
-  info: RegistryInfo;
+/** The registry a delta is applied to: its version, content hash and counts. */
+export interface DeltaBase extends Pick<RegistryInfo, 'version' | 'licences' | 'filings'> {
   contentHash: string;
 }
 
 export type DeltaPlan =
-  /** `info.domains` is the base's: domainsAfter counts what the change does to it, from the store. */
-  | { ok: true; change: RecordChange; info: RegistryInfo; contentHash: string }
+  | { ok: true; change: RecordChange; contentHash: string; counts: Pick<RegistryInfo, 'licences' | 'filings'> }
   | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
+
+/** Why `delta` does not apply to `base`, or null when `base` is the one it names: checked before anything is read for it. */
+export function baseMismatch(delta: RegistryDelta, base: DeltaBase): string | null {
+  if (delta.from.version === base.version && delta.from.contentHash === base.contentHash) return null;
+  return `it applies to version ${delta.from.version} (${delta.from.contentHash.slice(0, 12)}…), not to version ${base.version} (${base.contentHash.slice(0, 12)}…)`;
+}
 
 /** The numbers of the stored records a delta touches: read them, and resolve its patches, before planning. */
 export function deltaNumbers(delta: RegistryDelta): { licences: string[]; filings: string[] } {
@@ -25,39 +29,33 @@ export function deltaNumbers(delta: RegistryDelta): { licences: string[]; filing
 }
 
 /**
- * What applying `delta` to the stored registry `base` changes, from the stored records it touches
- * (`stored`: by number, as stored), with the result's counts and content hash; or why it cannot be applied: a base other than the one the delta names, or a
- * result other than the one it promises. Either way the reader falls back to the whole file.
+ * What applying `delta` (its patches resolved) to `base` (the one it names: baseMismatch) changes, from the
+ * base's records it touches (`held`, by number), with the result's counts and content hash; or why it cannot
+ * be applied: it removes a record the base lacks, or its result is not the one it promises. The reader
+ * then falls back to the whole file.
  */
 export function planDelta(
   delta: RegistryDelta,
   base: DeltaBase,
-  stored: { licences: Map<string, Licence>; filings: Map<string, Filing> },
+  held: { licences: ReadonlyMap<string, Licence>; filings: ReadonlyMap<string, Filing> },
 ): DeltaPlan {
-  if (delta.from.version !== base.info.version || delta.from.contentHash !== base.contentHash) {
-    return {
-      ok: false,
-      problem: 'wrong-base',
-      detail: `it applies to version ${delta.from.version} (${delta.from.contentHash.slice(0, 12)}…), not to version ${base.info.version} (${base.contentHash.slice(0, 12)}…)`,
-    };
-  }
   const sum = ContentSum.fromHex(base.contentHash) as ContentSum;
   const change: RecordChange = { removed: { licences: [], filings: [] }, added: { licences: [], filings: [] } };
-  let licences = base.info.licences;
-  let filings = base.info.filings ?? 0;
+  let licences = base.licences;
+  let filings = base.filings ?? 0;
   for (const [kind, list] of [
     ['licence', delta.licences],
     ['filing', delta.filings],
   ] as const) {
-    const held = (kind === 'licence' ? stored.licences : stored.filings) as Map<string, Licence | Filing>;
+    const records = (kind === 'licence' ? held.licences : held.filings) as ReadonlyMap<string, Licence | Filing>;
     for (const number of list.remove) {
-      const old = held.get(number);
-      if (!old) return { ok: false, problem: 'wrong-base', detail: `it removes ${kind} ${number}, which is not stored` };
+      const old = records.get(number);
+      if (!old) return { ok: false, problem: 'wrong-base', detail: `it removes ${kind} ${number}, which the base lacks` };
       sum.remove(kind, old);
       (change.removed[`${kind}s`] as (Licence | Filing)[]).push(old);
     }
     for (const record of list.put) {
-      const old = held.get(record.number);
+      const old = records.get(record.number);
       if (old) {
         sum.remove(kind, old);
         (change.removed[`${kind}s`] as (Licence | Filing)[]).push(old);
@@ -65,7 +63,7 @@ export function planDelta(
       sum.add(kind, record);
       (change.added[`${kind}s`] as (Licence | Filing)[]).push(record);
     }
-    const net = list.put.filter((r) => !held.has(r.number)).length - list.remove.length;
+    const net = list.put.filter((r) => !records.has(r.number)).length - list.remove.length;
     if (kind === 'licence') licences += net;
     else filings += net;
   }
@@ -76,17 +74,12 @@ export function planDelta(
       detail: `the result's content hash is ${sum.hex()}, not the ${delta.to.contentHash} it promises`,
     };
   }
+  // A registry without filings stays without them unless the delta brings some: both read the same.
   return {
     ok: true,
     change,
     contentHash: sum.hex(),
-    info: {
-      version: delta.to.version,
-      generatedAt: delta.to.generatedAt,
-      licences,
-      domains: base.info.domains,
-      ...(base.info.filings !== undefined || filings > 0 ? { filings } : {}),
-    },
+    counts: { licences, ...(base.filings !== undefined || filings > 0 ? { filings } : {}) },
   };
 }
 

@@ -1,8 +1,9 @@
 // Deltas between whole registries held in memory: for the publisher's tool and the tests. The extension
-// applies a delta to its store itself, keeping the content hash with ContentSum as it goes.
-import { ContentSum, type RecordKind, registryContentHash } from '../registry/content-hash';
+// applies a delta to its store with the same plan (core/update/delta-plan.ts).
+import { type RecordKind, registryContentHash } from '../registry/content-hash';
 import * as z from 'zod/mini';
 import { FilingSchema, LicenceSchema, type Filing, type Licence, type Registry } from '../registry/schema';
+import { baseMismatch, planDelta } from './delta-plan';
 import type { RecordPatch, RegistryDelta } from './delta-schema';
 
 export type DeltaApplication = { ok: true; registry: Registry } | { ok: false; problem: 'wrong-base' | 'result-mismatch'; detail: string };
@@ -95,84 +96,39 @@ export function diffRegistries(from: Registry, to: Registry): RegistryDelta {
   };
 }
 
-/**
- * `records` with `changes` applied, the sum kept up to date: untouched and changed records stay where they
- * were, new ones are appended in the delta's order. A removal of a number the base lacks is named: the
- * delta was not made from this base, whatever its hash says.
- */
-function applyChanges<R extends Licence | Filing>(
-  kind: RecordKind,
-  records: readonly R[],
-  changes: Changes<R>,
-  sum: ContentSum,
-): { records: R[] } | { absent: string } {
-  const put = new Map(changes.put.map((record) => [record.number, record]));
-  const removed = new Set(changes.remove);
-  const result: R[] = [];
-  let removedFound = 0;
-  for (const record of records) {
+/** `records` with a change made: changed ones where they were, removed ones gone, new ones appended in order. */
+function changed<R extends Licence | Filing>(records: readonly R[], removed: readonly R[], added: readonly R[]): R[] {
+  const gone = new Set(removed.map((record) => record.number));
+  const put = new Map(added.map((record) => [record.number, record]));
+  const kept = records.flatMap((record) => {
+    if (!gone.has(record.number)) return [record];
     const replacement = put.get(record.number);
-    if (removed.has(record.number)) {
-      sum.remove(kind, record);
-      removedFound++;
-    } else if (replacement) {
-      sum.remove(kind, record);
-      sum.add(kind, replacement);
-      result.push(replacement);
-      put.delete(record.number);
-    } else result.push(record);
-  }
-  if (removedFound < removed.size) {
-    const present = new Set(records.map((record) => record.number));
-    return { absent: changes.remove.find((number) => !present.has(number)) ?? '' };
-  }
-  for (const record of put.values()) {
-    sum.add(kind, record);
-    result.push(record);
-  }
-  return { records: result };
+    put.delete(record.number);
+    return replacement ? [replacement] : [];
+  });
+  return [...kept, ...put.values()];
 }
 
-/** `base` with `delta` applied, after checking the base is the one the delta names and the result the one it promises. */
+/** `base` with `delta` applied, through the same checks the extension makes (core/update/delta-plan.ts). */
 export function applyDelta(base: Registry, delta: RegistryDelta): DeltaApplication {
-  if (base.version !== delta.from.version) {
-    return { ok: false, problem: 'wrong-base', detail: `the delta applies to version ${delta.from.version}, not ${base.version}` };
-  }
-  const baseHash = registryContentHash(base);
-  if (baseHash !== delta.from.contentHash) {
-    return {
-      ok: false,
-      problem: 'wrong-base',
-      detail: `the delta applies to content hash ${delta.from.contentHash}; version ${base.version} here has ${baseHash}`,
-    };
-  }
-  const licencesByNumber = new Map(base.licences.map((l) => [l.number, l]));
-  const filingsByNumber = new Map((base.filings ?? []).map((f) => [f.number, f]));
-  const resolved = resolvePatches(delta, (kind, number) => (kind === 'licence' ? licencesByNumber : filingsByNumber).get(number));
+  const counts = { version: base.version, licences: base.licences.length, filings: base.filings?.length };
+  const from = { ...counts, contentHash: registryContentHash(base) };
+  const wrong = baseMismatch(delta, from);
+  if (wrong) return { ok: false, problem: 'wrong-base', detail: wrong };
+  const held = { licences: byNumber(base.licences), filings: byNumber(base.filings ?? []) };
+  const resolved = resolvePatches(delta, (kind, number) => (kind === 'licence' ? held.licences : held.filings).get(number));
   if (!resolved.ok) return resolved;
-  const sum = ContentSum.fromHex(baseHash) as ContentSum;
-  const licences = applyChanges('licence', base.licences, resolved.delta.licences, sum);
-  if ('absent' in licences) return removesAbsent('licence', licences.absent);
-  const filings = applyChanges('filing', base.filings ?? [], resolved.delta.filings, sum);
-  if ('absent' in filings) return removesAbsent('filing', filings.absent);
-  if (sum.hex() !== delta.to.contentHash) {
-    return {
-      ok: false,
-      problem: 'result-mismatch',
-      detail: `the result has content hash ${sum.hex()}; the delta promises ${delta.to.contentHash}`,
-    };
-  }
+  const plan = planDelta(resolved.delta, from, held);
+  if (!plan.ok) return plan;
+  const { removed, added } = plan.change;
   const registry: Registry = {
     schemaVersion: base.schemaVersion,
     version: delta.to.version,
     generatedAt: delta.to.generatedAt,
-    licences: licences.records,
+    licences: changed(base.licences, removed.licences, added.licences),
   };
-  // A registry without filings stays without them unless the delta brings some: both read the same.
-  if (base.filings || filings.records.length > 0) registry.filings = filings.records;
+  if (plan.counts.filings !== undefined) registry.filings = changed(base.filings ?? [], removed.filings, added.filings);
   return { ok: true, registry };
 }
 
-function removesAbsent(kind: RecordKind, number: string): DeltaApplication {
-  return { ok: false, problem: 'wrong-base', detail: `the delta removes ${kind} ${number}, which the base lacks` };
-}
+const byNumber = <R extends { number: string }>(records: readonly R[]) => new Map(records.map((record) => [record.number, record]));

@@ -3,7 +3,7 @@ import type { UpdateReply } from '../../core/messages';
 import { said, type Said } from '../../core/said';
 import { acceptDelta } from '../../core/update/accept-delta';
 import { acceptRegistry, type Candidate } from '../../core/update/accept-registry';
-import { deltaNumbers, domainsAfter, domainsToAsk, planDelta } from '../../core/update/delta-plan';
+import { baseMismatch, deltaNumbers, domainsAfter, domainsToAsk, planDelta } from '../../core/update/delta-plan';
 import { resolvePatches } from '../../core/update/registry-delta';
 import { importTrustedKeys, type PublicKeyEntry } from '../../core/update/trusted-keys';
 import { changeItem, readItem, SETTINGS, UPDATE_STATUS } from '../../storage/storage-items';
@@ -96,6 +96,14 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     if (!stored) return { ok: false, reply: await refused(said('refused_delta_base', 'the registry in force is the bundled one'), source) };
     const misfit = (problem: 'wrong-base' | 'result-mismatch', detail: string) =>
       refused(said(problem === 'wrong-base' ? 'refused_delta_base' : 'refused_delta_result', detail), source);
+    const base = {
+      version: stored.info.version,
+      contentHash: stored.contentHash,
+      licences: stored.info.licences,
+      filings: stored.info.filings,
+    };
+    const wrong = baseMismatch(accepted.delta, base);
+    if (wrong) return { ok: false, reply: await misfit('wrong-base', wrong) };
     const store = await keeper.openStore();
     const records = await store.current(stored.generation, deltaNumbers(accepted.delta));
     const resolved = resolvePatches(accepted.delta, (kind, number) =>
@@ -103,7 +111,7 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
     );
     if (!resolved.ok) return { ok: false, reply: await misfit(resolved.problem, resolved.detail) };
     const { delta } = resolved;
-    const plan = planDelta(delta, stored, records);
+    const plan = planDelta(delta, base, records);
     if (!plan.ok) return { ok: false, reply: await misfit(plan.problem, plan.detail) };
     const listers = await store.listers(stored.generation, domainsToAsk(plan.change));
     await keeper.change(plan.change, {
@@ -112,10 +120,15 @@ export function registryInstaller({ browser, subtle, bundledKeys, keeper, maxByt
       acceptedAt: now().toISOString(),
       keyId: accepted.keyId,
       contentHash: plan.contentHash,
-      info: { ...plan.info, domains: domainsAfter(plan.info.domains, plan.change, listers) },
+      info: {
+        version: delta.to.version,
+        generatedAt: delta.to.generatedAt,
+        ...plan.counts,
+        domains: domainsAfter(stored.info.domains, plan.change, listers),
+      },
       superseded: (stored.superseded ?? 0) + plan.change.removed.licences.length + plan.change.removed.filings.length,
     });
-    return { ok: true, version: plan.info.version, keyId: accepted.keyId };
+    return { ok: true, version: delta.to.version, keyId: accepted.keyId };
   }
 
   return { install, installDelta };
