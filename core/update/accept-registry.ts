@@ -23,9 +23,13 @@ export interface Candidate {
   signature: string;
 }
 
-/** Where accepted records go as they are read (the registry store); throws DuplicateNumberError for a number seen before. */
+/**
+ * Where accepted records go as they are read (the registry store), which may still be writing them when
+ * `add` returns; `written` waits for all of them. Either throws DuplicateNumberError for a number seen before.
+ */
 export interface RecordSink {
   add(licences: readonly Licence[], filings: readonly Filing[]): Promise<void>;
+  written(): Promise<void>;
 }
 
 export type Acceptance = { ok: true; keyId: string; header: z.infer<typeof RegistryHeaderSchema>; tally: RegistryTally } | Refusal;
@@ -137,6 +141,7 @@ async function readRecords(
     if (licences.length + filings.length >= BATCH) await flush();
   }
   await flush();
+  await sink.written();
   if (!listed) return refusal('schema', said('refused_schema', 'licences: the registry has no list of licences'));
   const checked = RegistryHeaderSchema.safeParse(header);
   if (!checked.success) return refusal('schema', said('refused_schema', z.prettifyError(checked.error)));

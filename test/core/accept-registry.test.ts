@@ -22,19 +22,24 @@ beforeAll(async () => {
   trusted = [{ id: 'key-publisher', name: 'publisher', key: (await importPublicKey(subtle, pem))! }];
 });
 
-/** Holds what is accepted, refusing a number twice as the store does. */
+/** Holds what is accepted, refusing a number twice as the store does: after `add` has returned, as the store's writing does. */
 function memorySink(): RecordSink & { licences: Licence[]; filings: Filing[]; batches: number } {
+  let failure: DuplicateNumberError | undefined;
   const sink = {
     licences: [] as Licence[],
     filings: [] as Filing[],
     batches: 0,
     async add(licences: readonly Licence[], filings: readonly Filing[]) {
+      await sink.written();
       sink.batches++;
       for (const l of licences) {
-        if (sink.licences.some((s) => s.number === l.number)) throw new DuplicateNumberError('licence', l.number);
+        if (sink.licences.some((s) => s.number === l.number)) failure ??= new DuplicateNumberError('licence', l.number);
         sink.licences.push(l);
       }
       sink.filings.push(...filings);
+    },
+    async written() {
+      if (failure) throw failure;
     },
   };
   return sink;

@@ -149,7 +149,10 @@ describe('writing and changing a stored registry', () => {
     const many = synthetic.licences.slice(0, 20);
     const written = store.writer(22);
     await written.add(many, []);
-    await expect(written.add([many[3], ...synthetic.licences.slice(30, 34)], [])).rejects.toThrow(
+    await written.written();
+    await written.add([many[3], ...synthetic.licences.slice(30, 34)], []);
+    await expect(written.written()).rejects.toThrow(`licence ${many[3].number} appears more than once`);
+    await expect(written.finish({ version: 1, contentHash: 'f'.repeat(64) })).rejects.toThrow(
       `licence ${many[3].number} appears more than once`,
     );
     const found = await store.current(22, { licences: [many[3].number, synthetic.licences[30].number], filings: [] });
@@ -176,13 +179,23 @@ describe('writing and changing a stored registry', () => {
 
     // a goes, and with it the only listing of its domain; b keeps its domain under its new holder.
     const domains = [a.sites[0].domain, b.sites[0].domain];
-    expect(await store.listers(21, domains)).toEqual(new Map([[domains[0], [a.number]], [domains[1], [b.number]]]));
+    expect(await store.listers(21, domains)).toEqual(
+      new Map([
+        [domains[0], [a.number]],
+        [domains[1], [b.number]],
+      ]),
+    );
     await store.change(
       21,
       { removed: { licences: [a, b], filings: [] }, added: { licences: [changedB], filings: [] } },
       { version: 9, contentHash: 'f'.repeat(64) },
     );
-    expect(await store.listers(21, domains)).toEqual(new Map([[domains[0], []], [domains[1], [b.number]]]));
+    expect(await store.listers(21, domains)).toEqual(
+      new Map([
+        [domains[0], []],
+        [domains[1], [b.number]],
+      ]),
+    );
     const after = await store.current(21, wanted);
     expect([...after.licences.values()]).toEqual([changedB, c]);
     expect(await store.check(21)).toEqual({ meta: { version: 9, contentHash: 'f'.repeat(64) } });
