@@ -37,6 +37,7 @@ interface FilingChunk extends ChunkBase {
   filings: Filing[];
   domainKeys: string[];
   numberKeys: string[];
+  serialKeys: string[];
 }
 
 interface NameChunk extends ChunkBase {
@@ -58,7 +59,7 @@ interface StoredMeta extends GenerationMeta {
 
 interface RegistryDb extends DBSchema {
   'licence-chunks': { key: Key; value: LicenceChunk; indexes: { domain: string; number: string; serial: string } };
-  'filing-chunks': { key: Key; value: FilingChunk; indexes: { domain: string; number: string } };
+  'filing-chunks': { key: Key; value: FilingChunk; indexes: { domain: string; number: string; serial: string } };
   /** Read whole for a name search, in seq order: the registry's order, in which name matches are ranked. */
   'name-chunks': { key: Key; value: NameChunk };
   meta: { key: number; value: StoredMeta };
@@ -145,6 +146,7 @@ export function registryStoreOpener(): () => Promise<RegistryStore> {
             const filings = db.createObjectStore('filing-chunks');
             filings.createIndex('domain', 'domainKeys', { multiEntry: true });
             filings.createIndex('number', 'numberKeys', { multiEntry: true, unique: true });
+            filings.createIndex('serial', 'serialKeys', { multiEntry: true });
             db.createObjectStore('name-chunks');
           },
           // A newer version of the extension wants to change the database: this connection steps aside, and
@@ -197,6 +199,10 @@ function domainKeys(generation: number, { records, superseded }: ChunkContent<Li
   return [...new Set([...records, ...superseded].flatMap((r) => r.sites.map((s) => s.domain)))].map((d) => at(generation, d));
 }
 
+const serialKeys = (generation: number, { records, retired }: ChunkContent<{ number: string }>) => [
+  ...new Set([...records.map((r) => r.number), ...retired].map((n) => at(generation, serialOf(n)))),
+];
+
 function licenceChunk(generation: number, seq: number, content: ChunkContent<Licence>): LicenceChunk {
   return {
     seq,
@@ -204,7 +210,7 @@ function licenceChunk(generation: number, seq: number, content: ChunkContent<Lic
     ...(content.retired.length > 0 ? { retired: content.retired } : {}),
     domainKeys: domainKeys(generation, content),
     numberKeys: numberKeys(generation, seq, content),
-    serialKeys: [...new Set([...content.records.map((l) => l.number), ...content.retired].map((n) => at(generation, serialOf(n))))],
+    serialKeys: serialKeys(generation, content),
   };
 }
 
@@ -215,6 +221,7 @@ function filingChunk(generation: number, seq: number, content: ChunkContent<Fili
     ...(content.retired.length > 0 ? { retired: content.retired } : {}),
     domainKeys: domainKeys(generation, content),
     numberKeys: numberKeys(generation, seq, content),
+    serialKeys: serialKeys(generation, content),
   };
 }
 
@@ -544,7 +551,7 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         );
       });
 
-    const filingsBy = (tx: ReadTx, index: 'domain' | 'number', value: string) =>
+    const filingsBy = (tx: ReadTx, index: 'domain' | 'number' | 'serial', value: string) =>
       cached(`f ${index} ${value}`, async () => {
         const chunks = await tx.objectStore('filing-chunks').index(index).getAll(keyOf(index, value));
         return latestRecords(
@@ -563,19 +570,22 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         // One transaction, its reads in parallel: each transaction costs a round trip to the browser.
         const tx = db.transaction(['licence-chunks', 'filing-chunks']);
         const listing = (domain: string) => (entry: Licence | Filing) => entry.sites.some((s) => s.domain === domain);
-        const [byDomain, filedByDomain, byNumber, bySerial, filedByNumber] = await Promise.all([
+        const serial = (s: string) => (entry: Licence | Filing) => serialOf(entry.number) === s;
+        const [byDomain, filedByDomain, byNumber, bySerial, filedByNumber, filedBySerial] = await Promise.all([
           Promise.all(keys.domains.map(async (d) => (await licencesBy(tx, 'domain', d)).filter(listing(d)))),
           Promise.all(keys.domains.map(async (d) => (await filingsBy(tx, 'domain', d)).filter(listing(d)))),
           Promise.all(
             [...new Set([...keys.numbers, ...named])].map(async (n) => (await licencesBy(tx, 'number', n)).filter((l) => l.number === n)),
           ),
-          Promise.all(keys.serials.map(async (s) => (await licencesBy(tx, 'serial', s)).filter((l) => l.number.endsWith(`-${s}`)))),
+          Promise.all(keys.serials.map(async (s) => (await licencesBy(tx, 'serial', s)).filter(serial(s)))),
           Promise.all(keys.filings.map(async (n) => (await filingsBy(tx, 'number', n)).filter((f) => f.number === n))),
+          Promise.all(keys.serials.map(async (s) => (await filingsBy(tx, 'serial', s)).filter(serial(s)))),
         ]);
         const found = new Map<string, Licence>();
         for (const licence of [...byDomain.flat(), ...byNumber.flat(), ...bySerial.flat()]) found.set(licence.number, licence);
         const filings = new Map<string, Filing>();
-        for (const filing of [...filedByDomain.flat(), ...filedByNumber.flat()]) filings.set(filing.number, filing);
+        for (const filing of [...filedByDomain.flat(), ...filedByNumber.flat(), ...filedBySerial.flat()])
+          filings.set(filing.number, filing);
         // Name matches first and in their order, so a search over this selection ranks as over the whole.
         const ordered = [...new Set([...named.filter((n) => found.has(n)), ...found.keys()])];
         return new RegistryIndex({

@@ -63,8 +63,10 @@ export function runLookup(query: Query, index: RegistryIndex, today: string): Lo
       const licences = filing ? licencesOfFiling(filing, index).map((l) => withStatus(l, today)) : [];
       return { type: 'licences', query, licences, filings: filing ? [filing] : [] };
     }
-    case 'serial':
-      return { type: 'licences', query, licences: index.licencesWithSerial(query.serial).map((l) => withStatus(l, today)), filings: [] };
+    case 'serial': {
+      const licences = index.licencesWithSerial(query.serial).map((l) => withStatus(l, today));
+      return { type: 'licences', query, licences, filings: index.filingsWithSerial(query.serial) };
+    }
     case 'name':
       return { type: 'licences', query, licences: index.searchNames(query.text).map((l) => withStatus(l, today)), filings: [] };
   }

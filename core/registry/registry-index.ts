@@ -110,7 +110,12 @@ export class RegistryIndex {
 
   /** Licences whose current serial is `serial`, whatever their region. */
   licencesWithSerial(serial: string): Licence[] {
-    return this.registry.licences.filter((l) => l.number.endsWith(`-${serial}`));
+    return this.registry.licences.filter((l) => serialOf(l.number) === serial);
+  }
+
+  /** ICP filings whose serial is `serial`, whatever their region. */
+  filingsWithSerial(serial: string): Filing[] {
+    return (this.registry.filings ?? []).filter((f) => serialOf(f.number) === serial);
   }
 
   /** Licences whose holder or a site name contains `text`; holder matches first, registry order kept. */

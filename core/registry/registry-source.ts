@@ -20,6 +20,7 @@ export interface RegistryKeys {
   /** ICP filing numbers (canonical, without a site's suffix). */
   filings: readonly string[];
   domains: readonly string[];
+  /** Serials of licence and filing numbers (serialOf), whatever their region. */
   serials: readonly string[];
   /** Part of a holder or site name, or null for no name search. */
   name: string | null;

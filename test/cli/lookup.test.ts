@@ -132,8 +132,8 @@ describe.concurrent('npm run lookup', () => {
   });
 
   it.each([
-    [['???'], '"???" is not a licence number, a domain or URL, or a name.'],
-    [['   '], 'Type a licence number'],
+    [['???'], '"???" is not a licence or filing number, a domain or URL, or a name.'],
+    [['   '], 'Type a licence or ICP filing number'],
     [[], 'usage: npm run lookup'],
     [['etaoche.cn', '--date', '2026-02-30'], '--date must be a calendar date YYYY-MM-DD'],
     [['etaoche.cn', '--registry', 'no-such-registry.json'], 'cannot read the registry no-such-registry.json'],

@@ -304,7 +304,9 @@ describe.each([
     renderPopup(null, '2026-11-22', 'en', undefined, await registry());
     lookup('???');
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('Type a licence number, a domain or URL, or part of a company or site name.'),
+      expect(screen.getByRole('status').textContent).toBe(
+        'Type a licence or ICP filing number (or only its digits), a domain or URL, or part of a company or site name.',
+      ),
     );
     lookup('京公网安备 11010802020088号');
     await waitFor(() =>

@@ -24,11 +24,14 @@ describe('lookup queries', () => {
 
   it('reads a bare serial and names', () => {
     expect(classifyQuery('2020 0036')).toEqual({ type: 'serial', serial: '20200036' });
+    // The digits of an ICP filing number, old (8) and new (10).
+    expect(classifyQuery('1004 6444')).toEqual({ type: 'serial', serial: '10046444' });
+    expect(classifyQuery('2020012345')).toEqual({ type: 'serial', serial: '2020012345' });
     expect(classifyQuery('懂车帝')).toEqual({ type: 'name', text: '懂车帝' });
     expect(classifyQuery('kwai')).toEqual({ type: 'name', text: 'kwai' });
   });
 
-  it.each(['', '   ', '???', '12', '1.2.3.4', 'http://localhost/', 'x'])('rejects %j with a message', (query) => {
+  it.each(['', '   ', '???', '12', '123456789', '1.2.3.4', 'http://localhost/', 'x'])('rejects %j with a message', (query) => {
     expect(() => classifyQuery(query)).toThrow(QueryError);
   });
 });

@@ -106,11 +106,15 @@ describe('the indexed store answers as the registry held whole', () => {
       '科技',
       '不存在的公司',
       '粤B2-20090059',
+      // The digits of a filing number, whatever its region.
+      (registry.filings ?? [])[3].number.replace(/^\D+/, ''),
     ];
     for (const q of queries) {
       const query = classifyQuery(q);
       expect(await lookupIn(stored, query, TODAY), q).toEqual(runLookup(query, memory, TODAY));
     }
+    const filing = (registry.filings ?? [])[3];
+    expect(await lookupIn(stored, classifyQuery(filing.number.replace(/^\D+/, '')), TODAY)).toMatchObject({ filings: [filing] });
     const many = await lookupIn(stored, classifyQuery('科技'), TODAY);
     expect(many.type === 'licences' && many.licences.length).toBe(NAME_RESULT_LIMIT);
   });
