@@ -268,8 +268,20 @@ async function writeAll(tx: WriteTx, issue: (writes: Promise<unknown>[]) => void
   await tx.done;
 }
 
-const licencesIn = (chunk: LicenceChunk): Versioned<Licence> => ({ seq: chunk.seq, records: chunk.licences, retired: chunk.retired });
-const filingsIn = (chunk: FilingChunk): Versioned<Filing> => ({ seq: chunk.seq, records: chunk.filings, retired: chunk.retired });
+/** Each kind of record: its chunk store, the field its chunks hold it in, and its schema. */
+const RECORD_KINDS = {
+  licence: { store: 'licence-chunks', field: 'licences', schema: LicenceSchema },
+  filing: { store: 'filing-chunks', field: 'filings', schema: FilingSchema },
+} as const;
+type RecordKind = keyof typeof RECORD_KINDS;
+type RecordOf<K extends RecordKind> = K extends 'licence' ? Licence : Filing;
+
+/** A chunk's records of `kind` as stored, as versions (storage/latest-in-chunks.ts). */
+const versionsIn = <K extends RecordKind>(kind: K, chunk: LicenceChunk | FilingChunk): Versioned<RecordOf<K>> => ({
+  seq: chunk.seq,
+  records: (chunk as unknown as Record<string, RecordOf<K>[]>)[RECORD_KINDS[kind].field],
+  retired: chunk.retired,
+});
 
 /** Adds chunks to a transaction's writes, each at its store's next seq (which it advances). */
 function appender(tx: WriteTx, writes: Promise<unknown>[], generation: number, next: Record<ChunkStore, number>) {
@@ -416,25 +428,22 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
 
     async current(generation, wanted) {
       const tx = db.transaction(['licence-chunks', 'filing-chunks']);
-      const licenceIndex = tx.objectStore('licence-chunks').index('number');
-      const filingIndex = tx.objectStore('filing-chunks').index('number');
-      const licences = new Map<string, Licence>();
-      const filings = new Map<string, Filing>();
-      // In rounds: each answer is a whole chunk or a few, and a day's delta asks for thousands.
-      for (let i = 0; i < Math.max(wanted.licences.length, wanted.filings.length); i += READ_ROUND) {
-        await Promise.all([
-          ...wanted.licences.slice(i, i + READ_ROUND).map(async (n) => {
-            const chunks = await licenceIndex.getAll(numberRange(generation, n));
-            const found = latestRecords(chunks.map(licencesIn)).find((l) => l.number === n);
-            if (found) licences.set(n, found);
-          }),
-          ...wanted.filings.slice(i, i + READ_ROUND).map(async (n) => {
-            const chunks = await filingIndex.getAll(numberRange(generation, n));
-            const found = latestRecords(chunks.map(filingsIn)).find((f) => f.number === n);
-            if (found) filings.set(n, found);
-          }),
-        ]);
-      }
+      const read = async <K extends RecordKind>(kind: K, numbers: readonly string[]) => {
+        const index = tx.objectStore(RECORD_KINDS[kind].store).index('number');
+        const found = new Map<string, RecordOf<K>>();
+        // In rounds: each answer is a whole chunk or a few, and a day's delta asks for thousands.
+        for (let i = 0; i < numbers.length; i += READ_ROUND) {
+          await Promise.all(
+            numbers.slice(i, i + READ_ROUND).map(async (n) => {
+              const chunks = await index.getAll(numberRange(generation, n));
+              const record = latestRecords(chunks.map((chunk) => versionsIn(kind, chunk))).find((r) => r.number === n);
+              if (record) found.set(n, record);
+            }),
+          );
+        }
+        return found;
+      };
+      const [licences, filings] = await Promise.all([read('licence', wanted.licences), read('filing', wanted.filings)]);
       return { licences, filings };
     },
 
@@ -445,7 +454,9 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         await Promise.all(
           domains.slice(i, i + READ_ROUND).map(async (domain) => {
             const chunks = await index.getAll(at(generation, domain));
-            const now = latestRecords(chunks.map(licencesIn)).filter((l) => l.sites.some((s) => s.domain === domain));
+            const now = latestRecords(chunks.map((chunk) => versionsIn('licence', chunk))).filter((l) =>
+              l.sites.some((s) => s.domain === domain),
+            );
             listing.set(
               domain,
               now.map((l) => l.number),
@@ -538,27 +549,16 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
     const keyOf = (index: 'domain' | 'number' | 'serial', value: string) =>
       index === 'number' ? numberRange(generation, value) : at(generation, value);
 
-    /** The licences as they are now in the chunks an index gives for `value` (a number's are a range). */
-    const licencesBy = (tx: ReadTx, index: 'domain' | 'number' | 'serial', value: string) =>
-      cached(`l ${index} ${value}`, async () => {
-        const chunks = await tx.objectStore('licence-chunks').index(index).getAll(keyOf(index, value));
+    /** The records of `kind` as they are now in the chunks an index gives for `value` (a number's are a range). */
+    const recordsBy = <K extends RecordKind>(tx: ReadTx, kind: K, index: 'domain' | 'number' | 'serial', value: string) =>
+      cached(`${kind} ${index} ${value}`, async () => {
+        const { store, field, schema } = RECORD_KINDS[kind];
+        const chunks = await tx.objectStore(store).index(index).getAll(keyOf(index, value));
         return latestRecords(
           chunks.map((chunk) => {
-            if (!Array.isArray(chunk?.licences) || typeof chunk.seq !== 'number')
-              throw new StoreCorruptedError('a chunk of licences is malformed');
-            return { ...licencesIn(chunk), records: checked<Licence>(LicenceSchema, chunk.licences, 'licence') };
-          }),
-        );
-      });
-
-    const filingsBy = (tx: ReadTx, index: 'domain' | 'number' | 'serial', value: string) =>
-      cached(`f ${index} ${value}`, async () => {
-        const chunks = await tx.objectStore('filing-chunks').index(index).getAll(keyOf(index, value));
-        return latestRecords(
-          chunks.map((chunk) => {
-            if (!Array.isArray(chunk?.filings) || typeof chunk.seq !== 'number')
-              throw new StoreCorruptedError('a chunk of filings is malformed');
-            return { ...filingsIn(chunk), records: checked<Filing>(FilingSchema, chunk.filings, 'filing') };
+            const records = (chunk as unknown as Record<string, unknown> | undefined)?.[field];
+            if (!Array.isArray(records) || typeof chunk.seq !== 'number') throw new StoreCorruptedError(`a chunk of ${field} is malformed`);
+            return { ...versionsIn(kind, chunk), records: checked<RecordOf<K>>(schema, records, kind) };
           }),
         );
       });
@@ -572,14 +572,16 @@ function storeOver(db: IDBPDatabase<RegistryDb>): RegistryStore {
         const listing = (domain: string) => (entry: Licence | Filing) => entry.sites.some((s) => s.domain === domain);
         const serial = (s: string) => (entry: Licence | Filing) => serialOf(entry.number) === s;
         const [byDomain, filedByDomain, byNumber, bySerial, filedByNumber, filedBySerial] = await Promise.all([
-          Promise.all(keys.domains.map(async (d) => (await licencesBy(tx, 'domain', d)).filter(listing(d)))),
-          Promise.all(keys.domains.map(async (d) => (await filingsBy(tx, 'domain', d)).filter(listing(d)))),
+          Promise.all(keys.domains.map(async (d) => (await recordsBy(tx, 'licence', 'domain', d)).filter(listing(d)))),
+          Promise.all(keys.domains.map(async (d) => (await recordsBy(tx, 'filing', 'domain', d)).filter(listing(d)))),
           Promise.all(
-            [...new Set([...keys.numbers, ...named])].map(async (n) => (await licencesBy(tx, 'number', n)).filter((l) => l.number === n)),
+            [...new Set([...keys.numbers, ...named])].map(async (n) =>
+              (await recordsBy(tx, 'licence', 'number', n)).filter((l) => l.number === n),
+            ),
           ),
-          Promise.all(keys.serials.map(async (s) => (await licencesBy(tx, 'serial', s)).filter(serial(s)))),
-          Promise.all(keys.filings.map(async (n) => (await filingsBy(tx, 'number', n)).filter((f) => f.number === n))),
-          Promise.all(keys.serials.map(async (s) => (await filingsBy(tx, 'serial', s)).filter(serial(s)))),
+          Promise.all(keys.serials.map(async (s) => (await recordsBy(tx, 'licence', 'serial', s)).filter(serial(s)))),
+          Promise.all(keys.filings.map(async (n) => (await recordsBy(tx, 'filing', 'number', n)).filter((f) => f.number === n))),
+          Promise.all(keys.serials.map(async (s) => (await recordsBy(tx, 'filing', 'serial', s)).filter(serial(s)))),
         ]);
         const found = new Map<string, Licence>();
         for (const licence of [...byDomain.flat(), ...byNumber.flat(), ...bySerial.flat()]) found.set(licence.number, licence);
