@@ -10,6 +10,8 @@ export type DeltaApplication = { ok: true; registry: Registry } | { ok: false; p
 
 type Changes<R> = { put: R[]; patch?: RecordPatch[]; remove: string[] };
 
+const byNumber = <R extends { number: string }>(records: readonly R[]) => new Map(records.map((record) => [record.number, record]));
+
 /** The fields of `after` that differ from `before`'s, as a patch; both are parsed, so equal fields have equal JSON. */
 function patchBetween(before: Licence | Filing, after: Licence | Filing): RecordPatch {
   const was = before as Record<string, unknown>;
@@ -28,7 +30,7 @@ function patchBetween(before: Licence | Filing, after: Licence | Filing): Record
  * schema's key order). A changed record goes as a patch when that is shorter than the record whole.
  */
 function changesBetween<R extends Licence | Filing>(from: readonly R[], to: readonly R[]): Changes<R> {
-  const before = new Map(from.map((record) => [record.number, record]));
+  const before = byNumber(from);
   const after = new Set(to.map((record) => record.number));
   const put: R[] = [];
   const patch: RecordPatch[] = [];
@@ -111,8 +113,12 @@ function changed<R extends Licence | Filing>(records: readonly R[], removed: rea
 
 /** `base` with `delta` applied, through the same checks the extension makes (core/update/delta-plan.ts). */
 export function applyDelta(base: Registry, delta: RegistryDelta): DeltaApplication {
-  const counts = { version: base.version, licences: base.licences.length, filings: base.filings?.length };
-  const from = { ...counts, contentHash: registryContentHash(base) };
+  const from = {
+    version: base.version,
+    contentHash: registryContentHash(base),
+    licences: base.licences.length,
+    filings: base.filings?.length,
+  };
   const wrong = baseMismatch(delta, from);
   if (wrong) return { ok: false, problem: 'wrong-base', detail: wrong };
   const held = { licences: byNumber(base.licences), filings: byNumber(base.filings ?? []) };
@@ -130,5 +136,3 @@ export function applyDelta(base: Registry, delta: RegistryDelta): DeltaApplicati
   if (plan.counts.filings !== undefined) registry.filings = changed(base.filings ?? [], removed.filings, added.filings);
   return { ok: true, registry };
 }
-
-const byNumber = <R extends { number: string }>(records: readonly R[]) => new Map(records.map((record) => [record.number, record]));
