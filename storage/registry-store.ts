@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { matchNames, nameEntries, RegistryIndex, serialOf } from '../core/registry/registry-index';
+import type { RecordKind } from '../core/registry/content-hash';
 import type { RecordChange } from '../core/registry/record-change';
 import {
   DuplicateNumberError,
@@ -272,8 +273,7 @@ async function writeAll(tx: WriteTx, issue: (writes: Promise<unknown>[]) => void
 const RECORD_KINDS = {
   licence: { store: 'licence-chunks', field: 'licences', schema: LicenceSchema },
   filing: { store: 'filing-chunks', field: 'filings', schema: FilingSchema },
-} as const;
-type RecordKind = keyof typeof RECORD_KINDS;
+} as const satisfies Record<RecordKind, unknown>;
 type RecordOf<K extends RecordKind> = K extends 'licence' ? Licence : Filing;
 
 /** A chunk's records of `kind` as stored, as versions (storage/latest-in-chunks.ts). */
